@@ -1,0 +1,239 @@
+// Package fakemps is an in-memory stand-in for JD Cloud's MPS API, served
+// over real HTTP on loopback. It verifies JDCLOUD2-HMAC-SHA256 signatures
+// with the provider's own signer, rejects reused nonces and stale dates, and
+// answers with JD Cloud's response and error envelopes. Tests and the demo
+// run against it.
+package fakemps
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
+)
+
+// Shape is how getThumbnailTask nests the task in its result.
+type Shape string
+
+// Response shapes seen in JD Cloud's public sources.
+const (
+	// ShapeNested is the API reference's result.thumbnailTask.
+	ShapeNested Shape = "nested"
+	// ShapeFlat is the SDK models' task fields directly under result.
+	ShapeFlat Shape = "flat"
+)
+
+// MaxClockSkew is how far x-jdcloud-date may be from the server's clock.
+const MaxClockSkew = 15 * time.Minute
+
+// Server is the fake MPS API.
+type Server struct {
+	mu       sync.Mutex
+	secrets  map[string]string // access key -> secret key
+	tasks    map[taskKey]storedTask
+	nonces   map[string]time.Time
+	// lastNonceSweep is when expired nonces were last forgotten.
+	lastNonceSweep time.Time
+	requests []RecordedRequest
+
+	now     func() time.Time
+	handler http.Handler
+
+	httpServer *http.Server
+	listener   net.Listener
+}
+
+type taskKey struct{ region, id string }
+
+type storedTask struct {
+	shape Shape
+	task  mps.ThumbnailTask
+}
+
+// RecordedRequest is what the fake saw of one request, for assertions.
+type RecordedRequest struct {
+	Method    string
+	Path      string // escaped, as sent
+	Nonce     string
+	UserAgent string
+	Status    int // the HTTP status the fake answered with
+}
+
+// New returns a fake holding the seed's credentials and tasks.
+func New(seed Seed) (*Server, error) {
+	s := &Server{
+		secrets: map[string]string{},
+		tasks:   map[taskKey]storedTask{},
+		nonces:  map[string]time.Time{},
+		now:     time.Now,
+	}
+	for _, c := range seed.Credentials {
+		s.AddCredential(c.AccessKey, c.SecretKey)
+	}
+	for i, t := range seed.Tasks {
+		if err := s.PutTask(t.Region, t.Shape, t.Task); err != nil {
+			return nil, fmt.Errorf("seed task %d: %w", i, err)
+		}
+	}
+	s.handler = s.record(s.authenticate(s.routes()))
+	return s, nil
+}
+
+// AddCredential lets requests signed with this key pair in.
+func (s *Server) AddCredential(accessKey, secretKey string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.secrets[accessKey] = secretKey
+}
+
+// PutTask stores or replaces a task, answered in the given shape ("" is nested).
+func (s *Server) PutTask(region string, shape Shape, task mps.ThumbnailTask) error {
+	if region == "" || task.TaskID == "" {
+		return errors.New("a task needs a region and a taskID")
+	}
+	switch shape {
+	case "":
+		shape = ShapeNested
+	case ShapeNested, ShapeFlat:
+	default:
+		return fmt.Errorf("unknown shape %q (want %q or %q)", shape, ShapeNested, ShapeFlat)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tasks[taskKey{region, task.TaskID}] = storedTask{shape: shape, task: task}
+	return nil
+}
+
+// Requests returns every request the fake has seen, in order.
+func (s *Server) Requests() []RecordedRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]RecordedRequest(nil), s.requests...)
+}
+
+// Handler serves the fake API; Start serves it on loopback.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Start listens on addr, which must be a loopback address ("127.0.0.1:0"
+// picks a free port), and serves in the background.
+func (s *Server) Start(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("listen address %q: %w", addr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("listen address %q is not on loopback; the fake only serves this machine", addr)
+	}
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	s.listener = listener
+	s.httpServer = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.httpServer.Serve(listener) }()
+	return nil
+}
+
+// URL is the base URL of a started fake, e.g. http://127.0.0.1:38211.
+func (s *Server) URL() string {
+	return "http://" + s.listener.Addr().String()
+}
+
+// Close stops a started fake and its open connections.
+func (s *Server) Close() error {
+	if s.httpServer == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return s.httpServer.Shutdown(ctx)
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/regions/{regionId}/thumbnail/{taskId}", s.getThumbnailTask)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("no API at %s %s", r.Method, r.URL.EscapedPath()))
+	})
+	return mux
+}
+
+func (s *Server) getThumbnailTask(w http.ResponseWriter, r *http.Request) {
+	region, id := r.PathValue("regionId"), r.PathValue("taskId")
+	s.mu.Lock()
+	stored, ok := s.tasks[taskKey{region, id}]
+	s.mu.Unlock()
+	if !ok {
+		writeError(w, r, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("thumbnail task %s not found", id))
+		return
+	}
+	var result any = stored.task
+	if stored.shape == ShapeNested {
+		result = map[string]any{"thumbnailTask": stored.task}
+	}
+	writeResult(w, r, result)
+}
+
+// requestIDKey carries the request id the fake gives each request.
+type requestIDKey struct{}
+
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey{}).(string)
+	return id
+}
+
+func writeResult(w http.ResponseWriter, r *http.Request, result any) {
+	writeJSON(w, r, http.StatusOK, map[string]any{"requestId": requestID(r), "result": result})
+}
+
+// writeError answers with JD Cloud's error envelope.
+func writeError(w http.ResponseWriter, r *http.Request, status int, jdStatus, message string) {
+	writeJSON(w, r, status, map[string]any{
+		"requestId": requestID(r),
+		"error":     map[string]any{"code": status, "status": jdStatus, "message": message},
+	})
+}
+
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, body any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Jdcloud-Request-Id", requestID(r))
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+// statusRecorder remembers the status a handler wrote.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
+}
+
+// record gives each request an id and logs it once answered.
+func (s *Server) record(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, "fake-"+uuid.NewString()))
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.requests = append(s.requests, RecordedRequest{
+			Method:    r.Method,
+			Path:      r.URL.EscapedPath(),
+			Nonce:     r.Header.Get("X-Jdcloud-Nonce"),
+			UserAgent: r.UserAgent(),
+			Status:    rec.status,
+		})
+	})
+}

@@ -1,0 +1,66 @@
+package mps
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
+)
+
+// ServiceName is MPS's name in endpoints and signature scopes.
+const ServiceName = "mps"
+
+// Client makes typed MPS calls through a shared JD Cloud API client.
+type Client struct {
+	api *jdcloud.Client
+}
+
+// New returns an MPS client on top of api.
+func New(api *jdcloud.Client) *Client {
+	return &Client{api: api}
+}
+
+// getThumbnailTaskResult accepts both shapes public sources give the result:
+// the API reference nests the task under "thumbnailTask", the Go and Java
+// SDK models put its fields directly under "result".
+type getThumbnailTaskResult struct {
+	Nested *ThumbnailTask `json:"thumbnailTask"`
+	ThumbnailTask
+}
+
+// GetThumbnailTask reads one thumbnail task (GET /v1/regions/{regionId}/thumbnail/{taskId}).
+func (c *Client) GetThumbnailTask(ctx context.Context, region, taskID string) (*ThumbnailTask, error) {
+	var raw json.RawMessage
+	err := c.api.Do(ctx, jdcloud.Request{
+		Method:       http.MethodGet,
+		Service:      ServiceName,
+		Region:       region,
+		PathSegments: []string{"regions", region, "thumbnail", taskID},
+	}, &raw)
+	if err != nil {
+		return nil, fmt.Errorf("getting thumbnail task %q in region %q: %w", taskID, region, err)
+	}
+	task, err := DecodeThumbnailTaskResult(raw)
+	if err != nil {
+		return nil, fmt.Errorf("getting thumbnail task %q in region %q: %w", taskID, region, err)
+	}
+	return task, nil
+}
+
+// DecodeThumbnailTaskResult decodes a getThumbnailTask result in either shape.
+func DecodeThumbnailTaskResult(raw []byte) (*ThumbnailTask, error) {
+	var result getThumbnailTaskResult
+	if err := json.Unmarshal(raw, &result); err != nil {
+		return nil, fmt.Errorf("decoding thumbnail task: %w", err)
+	}
+	if result.Nested != nil {
+		return result.Nested, nil
+	}
+	if result.ThumbnailTask == (ThumbnailTask{}) {
+		return nil, errors.New("the result holds no thumbnail task (neither result.thumbnailTask nor the task's fields)")
+	}
+	return &result.ThumbnailTask, nil
+}
