@@ -1,0 +1,158 @@
+// Package provider is the jdcloud provider: its schema, how it resolves
+// region, credentials and endpoints, and the list of data sources it serves.
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/conns"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/validate"
+	servicemps "github.com/jdcloud-api/terraform-provider-jdcloud/internal/service/mps"
+)
+
+// TypeName is the provider's name in configurations: jdcloud_*.
+const TypeName = "jdcloud"
+
+var _ provider.Provider = (*jdcloudProvider)(nil)
+
+type jdcloudProvider struct {
+	version string
+	// getenv reads environment variables; tests replace it.
+	getenv func(string) string
+}
+
+// New returns a constructor of the provider at the given version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &jdcloudProvider{version: version, getenv: osGetenv}
+	}
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	Region    types.String `tfsdk:"region"`
+	AccessKey types.String `tfsdk:"access_key"`
+	SecretKey types.String `tfsdk:"secret_key"`
+	Endpoints types.Object `tfsdk:"endpoints"`
+}
+
+// endpointsModel is the endpoints attribute.
+type endpointsModel struct {
+	MPS types.String `tfsdk:"mps"`
+}
+
+func (p *jdcloudProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = TypeName
+	resp.Version = p.version
+}
+
+func (p *jdcloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The JD Cloud provider reads Media Processing Service (MPS) screenshot tasks " +
+			"through JD Cloud's signed OpenAPI. Every argument is optional in the block and falls back to an environment variable.",
+		Attributes: map[string]schema.Attribute{
+			"region": schema.StringAttribute{
+				MarkdownDescription: "JD Cloud region that requests go to, such as `cn-north-1`. " +
+					"Falls back to the `" + EnvRegion + "` environment variable. Data sources may override it.",
+				Optional:   true,
+				Validators: []validator.String{validate.Region()},
+			},
+			"access_key": schema.StringAttribute{
+				MarkdownDescription: "Access key of the JD Cloud API key pair. Falls back to `" + EnvAccessKey + "`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"secret_key": schema.StringAttribute{
+				MarkdownDescription: "Secret key of the JD Cloud API key pair. Falls back to `" + EnvSecretKey + "`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"endpoints": schema.SingleNestedAttribute{
+				MarkdownDescription: "Custom base URLs of JD Cloud services, for private endpoints, proxies or a local fake.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"mps": schema.StringAttribute{
+						MarkdownDescription: "Base URL of the MPS API, e.g. `https://mps.jdcloud-api.com` (the default). " +
+							"A trailing `/v1` is accepted. `http://` is allowed for local and private endpoints. " +
+							"Falls back to `" + EnvMPSEndpoint + "`.",
+						Optional:   true,
+						Validators: []validator.String{validate.EndpointURL()},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (p *jdcloudProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var endpoints endpointsModel
+	if !config.Endpoints.IsNull() && !config.Endpoints.IsUnknown() {
+		resp.Diagnostics.Append(config.Endpoints.As(ctx, &endpoints, objectAsOptions)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+
+	if unknown := unknownAttributes(config, endpoints); len(unknown) > 0 {
+		handleUnknownConfig(req, resp, unknown)
+		return
+	}
+
+	settings, diags := resolveSettings(config, endpoints, p.getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	api, err := jdcloud.NewClient(jdcloud.Config{
+		Credentials: jdcloud.Credentials{AccessKey: settings.AccessKey, SecretKey: settings.SecretKey},
+		Endpoints:   map[string]string{mps.ServiceName: settings.MPSEndpoint},
+		UserAgent:   userAgent(p.version, req.TerraformVersion),
+	})
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("endpoints").AtName("mps"), "Invalid MPS endpoint", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "configured JD Cloud client", map[string]any{
+		"region":       settings.Region,
+		"access_key":   jdcloud.MaskAccessKey(settings.AccessKey),
+		"mps_endpoint": settings.MPSEndpoint,
+	})
+
+	client := &conns.Client{Region: settings.Region, MPS: mps.New(api)}
+	resp.DataSourceData = client
+	resp.ResourceData = client
+}
+
+func (p *jdcloudProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return servicemps.DataSources()
+}
+
+func (p *jdcloudProvider) Resources(_ context.Context) []func() resource.Resource {
+	return nil
+}
+
+func userAgent(providerVersion, terraformVersion string) string {
+	if terraformVersion == "" {
+		terraformVersion = "unknown"
+	}
+	return fmt.Sprintf("terraform-provider-jdcloud/%s (+https://registry.terraform.io/providers/jdcloud-api/jdcloud) Terraform/%s",
+		providerVersion, terraformVersion)
+}

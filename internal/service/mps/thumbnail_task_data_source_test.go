@@ -1,0 +1,296 @@
+package mps_test
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/acctest"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/fakemps"
+)
+
+const dataSourceAddress = "data.jdcloud_mps_thumbnail_task.test"
+
+// finishedTaskJSON is a complete task as the API reference documents it.
+const finishedTaskJSON = `{
+  "taskID": "f1b6a7c0e2",
+  "status": "SUCCESS",
+  "errorCode": 0,
+  "createdTime": "2026-12-04T10:15:00.000Z",
+  "lastUpdatedTime": "2026-12-04T10:15:42.518Z",
+  "source": {"bucket": "videos", "key": "launch/intro.mp4"},
+  "target": {
+    "destBucket": "screenshots", "destKeyPrefix": "launch/intro", "format": "jpg",
+    "widthInPixel": 1280, "heightInPixel": 720,
+    "keys": ["launch/intro-f1b6a7c0e2-0001.jpg", "launch/intro-f1b6a7c0e2-0002.jpg"]
+  },
+  "rule": {"mode": "average", "count": 2, "startTimeInSecond": 0, "endTimeInSecond": -1, "keyFrame": true}
+}`
+
+func taskConfig(fake *fakemps.Server, taskID string) string {
+	return acctest.ProviderConfig(fake) + fmt.Sprintf(`
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = %q
+}
+`, taskID)
+}
+
+func expect(path tfjsonpath.Path, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(dataSourceAddress, path, value)
+}
+
+func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
+
+// finishedTaskChecks assert every attribute of finishedTaskJSON.
+func finishedTaskChecks(region string) []statecheck.StateCheck {
+	return []statecheck.StateCheck{
+		expect(attr("id"), knownvalue.StringExact("f1b6a7c0e2")),
+		expect(attr("task_id"), knownvalue.StringExact("f1b6a7c0e2")),
+		expect(attr("region"), knownvalue.StringExact(region)),
+		expect(attr("status"), knownvalue.StringExact("SUCCESS")),
+		expect(attr("error_code"), knownvalue.Int64Exact(0)),
+		expect(attr("created_time"), knownvalue.StringExact("2026-12-04T10:15:00.000Z")),
+		expect(attr("last_updated_time"), knownvalue.StringExact("2026-12-04T10:15:42.518Z")),
+		expect(attr("rule"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"mode":                 knownvalue.StringExact("average"),
+			"count":                knownvalue.Int64Exact(2),
+			"start_time_in_second": knownvalue.Int64Exact(0),
+			"end_time_in_second":   knownvalue.Int64Exact(-1),
+			"key_frame":            knownvalue.Bool(true),
+		})),
+		expect(attr("source"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"bucket": knownvalue.StringExact("videos"),
+			"key":    knownvalue.StringExact("launch/intro.mp4"),
+		})),
+		expect(attr("target"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"dest_bucket":     knownvalue.StringExact("screenshots"),
+			"dest_key_prefix": knownvalue.StringExact("launch/intro"),
+			"format":          knownvalue.StringExact("jpg"),
+			"width_in_pixel":  knownvalue.Int64Exact(1280),
+			"height_in_pixel": knownvalue.Int64Exact(720),
+			"keys": knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("launch/intro-f1b6a7c0e2-0001.jpg"),
+				knownvalue.StringExact("launch/intro-f1b6a7c0e2-0002.jpg"),
+			}),
+		})),
+	}
+}
+
+func TestAccThumbnailTaskDataSource_nestedShape(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:            taskConfig(fake, "f1b6a7c0e2"),
+			ConfigStateChecks: finishedTaskChecks("cn-north-1"),
+		}},
+	})
+}
+
+func TestAccThumbnailTaskDataSource_flatShape(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeFlat, finishedTaskJSON))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:            taskConfig(fake, "f1b6a7c0e2"),
+			ConfigStateChecks: finishedTaskChecks("cn-north-1"),
+		}},
+	})
+}
+
+// A running task has no keys yet and the API leaves optional fields out:
+// keys is an empty list and the rest is null, not a made-up zero.
+func TestAccThumbnailTaskDataSource_running(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, `{
+	  "taskID": "run-1", "status": "PENDDING",
+	  "source": {"bucket": "videos", "key": "a.mp4"},
+	  "target": {"destBucket": "shots"},
+	  "rule": {"mode": "single"}
+	}`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: taskConfig(fake, "run-1"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect(attr("status"), knownvalue.StringExact("PENDDING")),
+				expect(attr("error_code"), knownvalue.Null()),
+				expect(attr("created_time"), knownvalue.Null()),
+				expect(attr("target").AtMapKey("keys"), knownvalue.ListSizeExact(0)),
+				expect(attr("target").AtMapKey("dest_bucket"), knownvalue.StringExact("shots")),
+				expect(attr("target").AtMapKey("format"), knownvalue.Null()),
+				expect(attr("target").AtMapKey("width_in_pixel"), knownvalue.Null()),
+				expect(attr("rule").AtMapKey("count"), knownvalue.Null()),
+				expect(attr("rule").AtMapKey("key_frame"), knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+// A task the API returns without target at all still has an empty keys list.
+func TestAccThumbnailTaskDataSource_noTargetYet(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeFlat, `{"taskID": "new-1", "status": "PENDING"}`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: taskConfig(fake, "new-1"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect(attr("rule"), knownvalue.Null()),
+				expect(attr("source"), knownvalue.Null()),
+				expect(attr("target").AtMapKey("keys"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
+}
+
+// A failed task is read, not turned into an error.
+func TestAccThumbnailTaskDataSource_failedTaskIsNotAnError(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, `{"taskID": "bad-1", "status": "ERROR", "errorCode": 30012}`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: taskConfig(fake, "bad-1"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect(attr("status"), knownvalue.StringExact("ERROR")),
+				expect(attr("error_code"), knownvalue.Int64Exact(30012)),
+			},
+		}},
+	})
+}
+
+// The data source's region overrides the provider's: the request path and
+// the signature scope both use it (the fake rejects a mismatch).
+func TestAccThumbnailTaskDataSource_regionOverride(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-east-2", fakemps.ShapeNested, finishedTaskJSON))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfig(fake) + `
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "f1b6a7c0e2"
+  region  = "cn-east-2"
+}
+`,
+			ConfigStateChecks: finishedTaskChecks("cn-east-2"),
+			Check: func(*terraform.State) error {
+				for _, r := range fake.Requests() {
+					if r.Path != "/v1/regions/cn-east-2/thumbnail/f1b6a7c0e2" {
+						return fmt.Errorf("request went to %s, not to region cn-east-2", r.Path)
+					}
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// A task id with a slash and a space is one escaped path segment.
+func TestAccThumbnailTaskDataSource_escapedTaskID(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, `{"taskID": "a/b c", "status": "SUCCESS"}`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: taskConfig(fake, "a/b c"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect(attr("id"), knownvalue.StringExact("a/b c")),
+				expect(attr("status"), knownvalue.StringExact("SUCCESS")),
+			},
+			Check: func(*terraform.State) error {
+				for _, r := range fake.Requests() {
+					if r.Path != "/v1/regions/cn-north-1/thumbnail/a%2Fb%20c" {
+						return fmt.Errorf("requested %s", r.Path)
+					}
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// The screenshot keys drive for_each of another resource in the same run.
+func TestAccThumbnailTaskDataSource_keysFeedForEach(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: taskConfig(fake, "f1b6a7c0e2") + `
+resource "terraform_data" "per_screenshot" {
+  for_each = toset(data.jdcloud_mps_thumbnail_task.test.target.keys)
+  input    = "${data.jdcloud_mps_thumbnail_task.test.target.dest_bucket}/${each.value}"
+}
+
+output "screenshot_objects" {
+  value = { for key, shot in terraform_data.per_screenshot : key => shot.output }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("screenshot_objects", knownvalue.MapExact(map[string]knownvalue.Check{
+					"launch/intro-f1b6a7c0e2-0001.jpg": knownvalue.StringExact("screenshots/launch/intro-f1b6a7c0e2-0001.jpg"),
+					"launch/intro-f1b6a7c0e2-0002.jpg": knownvalue.StringExact("screenshots/launch/intro-f1b6a7c0e2-0002.jpg"),
+				})),
+			},
+		}, {
+			// terraform-plugin-testing's end-of-test state shim cannot read
+			// for_each instances with string keys, so the last step drops them.
+			Config: taskConfig(fake, "f1b6a7c0e2"),
+		}},
+	})
+}
+
+func TestAccThumbnailTaskDataSource_notFound(t *testing.T) {
+	fake := acctest.StartFake(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: taskConfig(fake, "does-not-exist"),
+			ExpectError: regexp.MustCompile(`(?s)MPS thumbnail task not found.*Task: does-not-exist.*Region: cn-north-1.*` +
+				`HTTP status: 404.*NOT_FOUND.*Request ID: fake-[0-9a-f-]+.*Check\s+task_id`),
+		}},
+	})
+}
+
+func TestAccThumbnailTaskDataSource_wrongSecretKey(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfigWithKeys(fake, acctest.FakeAccessKey, "wrong-secret-key") + `
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "f1b6a7c0e2"
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)JD Cloud rejected the request's credentials.*HTTP status: 401.*` +
+				`APIGW_SIGN_RESULT_NOT_SAME.*Request ID: fake-.*Check\s+access_key\s+and\s+secret_key`),
+		}},
+	})
+}
+
+// With real credentials and a task id in the environment, the same read
+// runs against the real MPS API.
+func TestAccThumbnailTaskDataSource_realAPI(t *testing.T) {
+	acctest.RealAPIPreCheck(t)
+	taskID := os.Getenv(acctest.EnvRealTaskID)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "jdcloud" {}
+
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = %q
+}
+`, taskID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect(attr("id"), knownvalue.StringExact(taskID)),
+				expect(attr("status"), knownvalue.NotNull()),
+				expect(attr("target").AtMapKey("keys"), knownvalue.NotNull()),
+			},
+		}},
+	})
+}
