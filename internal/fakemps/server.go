@@ -36,13 +36,13 @@ const MaxClockSkew = 15 * time.Minute
 
 // Server is the fake MPS API.
 type Server struct {
-	mu       sync.Mutex
-	secrets  map[string]string // access key -> secret key
-	tasks    map[taskKey]storedTask
-	nonces   map[string]time.Time
+	mu      sync.Mutex
+	secrets map[string]string // access key -> secret key
+	tasks   map[taskKey]storedTask
+	nonces  map[string]time.Time
 	// lastNonceSweep is when expired nonces were last forgotten.
 	lastNonceSweep time.Time
-	requests []RecordedRequest
+	requests       []RecordedRequest
 
 	now     func() time.Time
 	handler http.Handler

@@ -18,8 +18,8 @@ import (
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/conns"
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
-	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/validate"
 	servicemps "github.com/jdcloud-api/terraform-provider-jdcloud/internal/service/mps"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/validate"
 )
 
 // TypeName is the provider's name in configurations: jdcloud_*.

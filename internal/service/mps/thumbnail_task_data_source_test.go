@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -90,6 +91,14 @@ func TestAccThumbnailTaskDataSource_nestedShape(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config:            taskConfig(fake, "f1b6a7c0e2"),
 			ConfigStateChecks: finishedTaskChecks("cn-north-1"),
+			Check: func(*terraform.State) error {
+				for _, r := range fake.Requests() {
+					if !strings.Contains(r.UserAgent, "terraform-provider-jdcloud/acctest") || !strings.Contains(r.UserAgent, "Terraform/1.") {
+						return fmt.Errorf("user agent %q names neither the provider nor Terraform", r.UserAgent)
+					}
+				}
+				return nil
+			},
 		}},
 	})
 }

@@ -1,0 +1,127 @@
+package provider_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/acctest"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/fakemps"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/provider"
+)
+
+const readTask = `
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "t-1"
+}
+`
+
+func seededFake(t *testing.T) *fakemps.Server {
+	return acctest.StartFake(t, acctest.Task(t, "cn-east-2", fakemps.ShapeNested, `{"taskID": "t-1", "status": "SUCCESS"}`))
+}
+
+// An empty provider block takes region, keys and endpoint from the environment.
+func TestAccProvider_environment(t *testing.T) {
+	fake := seededFake(t)
+	t.Setenv(provider.EnvRegion, "cn-east-2")
+	t.Setenv(provider.EnvAccessKey, acctest.FakeAccessKey)
+	t.Setenv(provider.EnvSecretKey, acctest.FakeSecretKey)
+	t.Setenv(provider.EnvMPSEndpoint, fake.URL())
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `provider "jdcloud" {}` + readTask,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.jdcloud_mps_thumbnail_task.test", tfjsonpath.New("region"), knownvalue.StringExact("cn-east-2")),
+				statecheck.ExpectKnownValue("data.jdcloud_mps_thumbnail_task.test", tfjsonpath.New("status"), knownvalue.StringExact("SUCCESS")),
+			},
+		}},
+	})
+}
+
+// Arguments in the provider block win over the environment: a wrong secret
+// and region in the environment do not matter when the block sets them.
+func TestAccProvider_configurationWinsOverEnvironment(t *testing.T) {
+	fake := seededFake(t)
+	t.Setenv(provider.EnvRegion, "cn-south-1")
+	t.Setenv(provider.EnvAccessKey, acctest.FakeAccessKey)
+	t.Setenv(provider.EnvSecretKey, "wrong-secret-from-environment")
+	t.Setenv(provider.EnvMPSEndpoint, "http://127.0.0.1:1")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "jdcloud" {
+  region     = "cn-east-2"
+  secret_key = "` + acctest.FakeSecretKey + `"
+  endpoints = {
+    mps = "` + fake.URL() + `"
+  }
+}
+` + readTask,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.jdcloud_mps_thumbnail_task.test", tfjsonpath.New("status"), knownvalue.StringExact("SUCCESS")),
+			},
+		}},
+	})
+}
+
+func TestAccProvider_badInput(t *testing.T) {
+	for _, name := range []string{provider.EnvRegion, provider.EnvAccessKey, provider.EnvSecretKey, provider.EnvMPSEndpoint} {
+		t.Setenv(name, "")
+	}
+	tests := []struct {
+		name   string
+		config string
+		want   string
+	}{
+		{
+			name:   "no region and no keys",
+			config: `provider "jdcloud" {}` + readTask,
+			want: `(?s)Missing JD Cloud provider configuration.*region: set .region. in the provider block or the\s+JDCLOUD_REGION.*` +
+				`access_key: set .access_key.*JDCLOUD_ACCESS_KEY.*secret_key: set .secret_key.*JDCLOUD_SECRET_KEY`,
+		},
+		{
+			name:   "endpoint without scheme",
+			config: `provider "jdcloud" { endpoints = { mps = "mps.jdcloud-api.com" } }` + readTask,
+			want:   `(?s)Invalid endpoint URL.*endpoints.mps.*must start with https://`,
+		},
+		{
+			name:   "region of the wrong shape",
+			config: `provider "jdcloud" { region = "North China" }` + readTask,
+			want:   `(?s)Attribute region must be a JD Cloud region id such as cn-north-1`,
+		},
+		{
+			name: "blank task id",
+			config: `provider "jdcloud" {}
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "   "
+}`,
+			want: `(?s)Attribute task_id must not be blank`,
+		},
+		{
+			name: "data source region of the wrong shape",
+			config: `provider "jdcloud" {}
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "t-1"
+  region  = "cn_north_1"
+}`,
+			want: `(?s)Attribute region must be a JD Cloud region id`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      tt.config,
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}
