@@ -125,3 +125,29 @@ data "jdcloud_mps_thumbnail_task" "test" {
 		})
 	}
 }
+
+// A provider argument known only after apply is reported, naming the
+// argument, instead of configuring a client with an empty value.
+func TestAccProvider_unknownArgument(t *testing.T) {
+	fake := seededFake(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "region" {
+  input = "cn-east-2"
+}
+
+provider "jdcloud" {
+  region     = terraform_data.region.output
+  access_key = "` + acctest.FakeAccessKey + `"
+  secret_key = "` + acctest.FakeSecretKey + `"
+  endpoints = {
+    mps = "` + fake.URL() + `"
+  }
+}
+` + readTask,
+			ExpectError: regexp.MustCompile(`(?s)Unknown JD Cloud provider argument.*region is not known until\s+apply`),
+		}},
+	})
+}
