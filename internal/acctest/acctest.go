@@ -21,7 +21,7 @@ import (
 // Key pair the fake accepts in acceptance tests. Obviously not real.
 const (
 	FakeAccessKey = "FAKEACCTESTACCESSKEY"
-	FakeSecretKey = "fake-acctest-secret-key-not-real"
+	FakeSecretKey = "fake-acctest-secret-key-not-real" //nolint:gosec // a fake key the fake service accepts
 	// DefaultRegion is the provider region of configurations built here.
 	DefaultRegion = "cn-north-1"
 )

@@ -19,7 +19,7 @@ const (
 	HeaderAuthorization = "Authorization"
 	HeaderDate          = "X-Jdcloud-Date"
 	HeaderNonce         = "X-Jdcloud-Nonce"
-	HeaderSecurityToken = "X-Jdcloud-Security-Token"
+	HeaderSecurityToken = "X-Jdcloud-Security-Token" //nolint:gosec // a header name, not a token
 	HeaderRequestID     = "X-Jdcloud-Request-Id"
 
 	// DateFormat is the layout of the x-jdcloud-date header.

@@ -20,7 +20,7 @@ import (
 const (
 	EnvRegion      = "JDCLOUD_REGION"
 	EnvAccessKey   = "JDCLOUD_ACCESS_KEY"
-	EnvSecretKey   = "JDCLOUD_SECRET_KEY"
+	EnvSecretKey   = "JDCLOUD_SECRET_KEY" //nolint:gosec // a variable name, not a secret
 	EnvMPSEndpoint = "JDCLOUD_MPS_ENDPOINT"
 )
 
