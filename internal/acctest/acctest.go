@@ -8,12 +8,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/fakemps"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/provider"
 )
@@ -49,13 +51,14 @@ func StartFake(t *testing.T, tasks ...fakemps.SeedTask) *fakemps.Server {
 	return fake
 }
 
-// ProviderConfig is a provider block pointing at the fake with the test keys.
-func ProviderConfig(fake *fakemps.Server) string {
-	return ProviderConfigWithKeys(fake, FakeAccessKey, FakeSecretKey)
+// ProviderConfig is a provider block pointing at the fake with the test
+// keys; extra lines (such as `max_retries = 2`) go into the block.
+func ProviderConfig(fake *fakemps.Server, extra ...string) string {
+	return ProviderConfigWithKeys(fake, FakeAccessKey, FakeSecretKey, extra...)
 }
 
 // ProviderConfigWithKeys is a provider block pointing at the fake with the given keys.
-func ProviderConfigWithKeys(fake *fakemps.Server, accessKey, secretKey string) string {
+func ProviderConfigWithKeys(fake *fakemps.Server, accessKey, secretKey string, extra ...string) string {
 	return fmt.Sprintf(`
 provider "jdcloud" {
   region     = %q
@@ -64,8 +67,44 @@ provider "jdcloud" {
   endpoints = {
     mps = %q
   }
+  %s
 }
-`, DefaultRegion, accessKey, secretKey, fake.URL())
+`, DefaultRegion, accessKey, secretKey, fake.URL(), strings.Join(extra, "\n  "))
+}
+
+// RequestsFor returns what the fake saw of the requests for one task id.
+func RequestsFor(fake *fakemps.Server, taskID string) []fakemps.RecordedRequest {
+	var out []fakemps.RecordedRequest
+	suffix := "/thumbnail/" + jdcloud.EscapeSegment(taskID)
+	for _, r := range fake.Requests() {
+		if strings.HasSuffix(r.Path, suffix) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// CheckAttempts asserts the statuses the fake answered, in order, for the
+// first requests about taskID, and that every request carried its own
+// nonce (a retried request must be signed anew).
+func CheckAttempts(fake *fakemps.Server, taskID string, statuses ...int) error {
+	requests := RequestsFor(fake, taskID)
+	if len(requests) < len(statuses) {
+		return fmt.Errorf("the fake saw %d requests for %s, want at least %d: %+v", len(requests), taskID, len(statuses), requests)
+	}
+	for i, want := range statuses {
+		if requests[i].Status != want {
+			return fmt.Errorf("request %d for %s was answered %d, want %d (all: %+v)", i+1, taskID, requests[i].Status, want, requests)
+		}
+	}
+	nonces := map[string]bool{}
+	for _, r := range requests {
+		if nonces[r.Nonce] {
+			return fmt.Errorf("nonce %s was sent twice", r.Nonce)
+		}
+		nonces[r.Nonce] = true
+	}
+	return nil
 }
 
 // Environment variables that point the real-API acceptance tests at a real task.

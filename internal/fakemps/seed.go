@@ -13,6 +13,13 @@ import (
 type Seed struct {
 	Credentials []SeedCredential `json:"credentials"`
 	Tasks       []SeedTask       `json:"tasks"`
+	RateLimit   *RateLimit       `json:"rate_limit,omitempty"`
+}
+
+// RateLimit is the fake's global request rate limit.
+type RateLimit struct {
+	PerSecond float64 `json:"per_second"`
+	Burst     int     `json:"burst"`
 }
 
 // SeedCredential is a key pair the fake accepts.
@@ -27,6 +34,8 @@ type SeedTask struct {
 	Region string            `json:"region"`
 	Shape  Shape             `json:"shape,omitempty"`
 	Task   mps.ThumbnailTask `json:"task"`
+	// Faults are played, in order, on the requests about this task.
+	Faults []Fault `json:"faults,omitempty"`
 }
 
 //go:embed default_seed.json

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"golang.org/x/time/rate"
 
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
 )
@@ -43,6 +44,8 @@ type Server struct {
 	// lastNonceSweep is when expired nonces were last forgotten.
 	lastNonceSweep time.Time
 	requests       []RecordedRequest
+	faults         map[string][]Fault // by task id
+	limiter        *rate.Limiter      // nil: no rate limit
 
 	now     func() time.Time
 	handler http.Handler
@@ -64,7 +67,8 @@ type RecordedRequest struct {
 	Path      string // escaped, as sent
 	Nonce     string
 	UserAgent string
-	Status    int // the HTTP status the fake answered with
+	Status    int // the HTTP status the fake answered with; 0 when it dropped the connection
+	At        time.Time
 }
 
 // New returns a fake holding the seed's credentials and tasks.
@@ -73,6 +77,7 @@ func New(seed Seed) (*Server, error) {
 		secrets: map[string]string{},
 		tasks:   map[taskKey]storedTask{},
 		nonces:  map[string]time.Time{},
+		faults:  map[string][]Fault{},
 		now:     time.Now,
 	}
 	for _, c := range seed.Credentials {
@@ -82,8 +87,14 @@ func New(seed Seed) (*Server, error) {
 		if err := s.PutTask(t.Region, t.Shape, t.Task); err != nil {
 			return nil, fmt.Errorf("seed task %d: %w", i, err)
 		}
+		s.InjectFaults(t.Task.TaskID, t.Faults...)
 	}
-	s.handler = s.record(s.authenticate(s.routes()))
+	if seed.RateLimit != nil {
+		s.SetRateLimit(seed.RateLimit.PerSecond, seed.RateLimit.Burst)
+	}
+	// Signatures are checked first, as at the gateway, so every attempt of
+	// a retried request must be freshly signed to reach a fault or a task.
+	s.handler = s.record(s.authenticate(s.rateLimit(s.routes())))
 	return s, nil
 }
 
@@ -168,6 +179,9 @@ func (s *Server) routes() http.Handler {
 
 func (s *Server) getThumbnailTask(w http.ResponseWriter, r *http.Request) {
 	region, id := r.PathValue("regionId"), r.PathValue("taskId")
+	if s.applyFault(w, r, id) {
+		return
+	}
 	s.mu.Lock()
 	stored, ok := s.tasks[taskKey{region, id}]
 	s.mu.Unlock()
@@ -209,7 +223,7 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, body any) {
 	_ = json.NewEncoder(w).Encode(body)
 }
 
-// statusRecorder remembers the status a handler wrote.
+// statusRecorder remembers the status a handler wrote (0: none, the connection was dropped).
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
@@ -220,20 +234,34 @@ func (r *statusRecorder) WriteHeader(status int) {
 	r.ResponseWriter.WriteHeader(status)
 }
 
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection, to drop it.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
 // record gives each request an id and logs it once answered.
 func (s *Server) record(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, "fake-"+uuid.NewString()))
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec := &statusRecorder{ResponseWriter: w}
+		arrived := time.Now()
+		defer func() {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.requests = append(s.requests, RecordedRequest{
+				Method:    r.Method,
+				Path:      r.URL.EscapedPath(),
+				Nonce:     r.Header.Get("X-Jdcloud-Nonce"),
+				UserAgent: r.UserAgent(),
+				Status:    rec.status,
+				At:        arrived,
+			})
+		}()
 		next.ServeHTTP(rec, r)
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.requests = append(s.requests, RecordedRequest{
-			Method:    r.Method,
-			Path:      r.URL.EscapedPath(),
-			Nonce:     r.Header.Get("X-Jdcloud-Nonce"),
-			UserAgent: r.UserAgent(),
-			Status:    rec.status,
-		})
 	})
 }

@@ -4,16 +4,20 @@
 package jdcloud
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
 )
 
 // APIVersion is the version segment every request path starts with.
@@ -31,6 +35,18 @@ type Config struct {
 	// listed use DefaultEndpoint.
 	Endpoints map[string]string
 	UserAgent string
+
+	// MaxRetries is how many times a failed attempt is retried (0: never).
+	MaxRetries int
+	// RequestTimeout bounds one attempt; 0 means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// RetryWaitMin and RetryWaitMax bound the backoff between attempts;
+	// zero means the defaults.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// RequestsPerSecond limits all requests of the client together; 0 means no limit.
+	RequestsPerSecond float64
+
+	Logger Logger
 	// Transport under the signer; nil means a keep-alive transport of our own.
 	Transport http.RoundTripper
 	// Now and NewNonce replace the clock and nonce source in tests.
@@ -39,11 +55,13 @@ type Config struct {
 }
 
 // Client sends signed requests to JD Cloud APIs. It is safe for concurrent
-// use and keeps one connection pool for all of them.
+// use: one connection pool, one rate limiter and one retry policy serve
+// every call made through it.
 type Client struct {
-	httpClient *http.Client
-	endpoints  map[string]*url.URL
-	userAgent  string
+	retrying  *retryablehttp.Client
+	endpoints map[string]*url.URL
+	userAgent string
+	logger    Logger
 }
 
 // Request describes one API call.
@@ -73,20 +91,48 @@ func NewClient(cfg Config) (*Client, error) {
 		}
 		endpoints[service] = u
 	}
-	base := cfg.Transport
-	if base == nil {
-		base = newPooledTransport()
-	}
 	return &Client{
-		httpClient: &http.Client{Transport: &SigningTransport{
-			Base:        base,
-			Credentials: cfg.Credentials,
-			Now:         cfg.Now,
-			NewNonce:    cfg.NewNonce,
-		}},
+		retrying:  newRetryingClient(cfg),
 		endpoints: endpoints,
 		userAgent: cfg.UserAgent,
+		logger:    cfg.Logger,
 	}, nil
+}
+
+// newRetryingClient stacks the transports: each attempt is counted and
+// throttled, then signed with a fresh date and nonce, then logged.
+func newRetryingClient(cfg Config) *retryablehttp.Client {
+	var transport http.RoundTripper = cfg.Transport
+	if transport == nil {
+		transport = newPooledTransport()
+	}
+	if cfg.Logger != nil {
+		transport = &loggingTransport{next: transport, logger: cfg.Logger}
+	}
+	transport = &SigningTransport{Base: transport, Credentials: cfg.Credentials, Now: cfg.Now, NewNonce: cfg.NewNonce}
+	var limiter *rate.Limiter
+	if cfg.RequestsPerSecond > 0 {
+		limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), max(1, int(cfg.RequestsPerSecond)))
+	}
+	transport = &throttleTransport{next: transport, limiter: limiter}
+
+	return &retryablehttp.Client{
+		HTTPClient:   &http.Client{Transport: transport, Timeout: orDefault(cfg.RequestTimeout, DefaultRequestTimeout)},
+		RetryMax:     max(cfg.MaxRetries, 0),
+		RetryWaitMin: orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin),
+		RetryWaitMax: orDefault(cfg.RetryWaitMax, DefaultRetryWaitMax),
+		CheckRetry:   checkRetry,
+		Backoff:      backoff,
+		// Hand the last answer back as it is, so its envelope becomes the error.
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+}
+
+func orDefault(d, fallback time.Duration) time.Duration {
+	if d <= 0 {
+		return fallback
+	}
+	return d
 }
 
 // ParseEndpoint checks that raw is an absolute http(s) URL without query or
@@ -147,36 +193,49 @@ func (c *Client) URL(req Request) string {
 	return full
 }
 
-// Do sends req and decodes the "result" of a successful answer into result.
-// Any failure from the API is an *APIError.
+// Do sends req, retrying as configured, and decodes the "result" of a
+// successful answer into result. A failure the API answered is an
+// *APIError; one it did not answer is a *TransportError.
 func (c *Client) Do(ctx context.Context, req Request, result any) error {
+	attempts := new(atomic.Int32)
+	ctx = withAttemptCounter(withSigningScope(ctx, req.Region, req.Service), attempts)
 	httpReq, err := c.newHTTPRequest(ctx, req)
 	if err != nil {
 		return err
 	}
-	resp, err := c.httpClient.Do(httpReq)
+	resp, err := c.retrying.Do(httpReq)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", req.Method, httpReq.URL.Redacted(), err)
+		return newTransportError(req.Method, httpReq.URL.Redacted(), int(attempts.Load()), err)
 	}
 	defer resp.Body.Close()
 	body, err := readLimited(resp.Body)
 	if err != nil {
-		return fmt.Errorf("reading response of %s %s: %w", req.Method, httpReq.URL.Redacted(), err)
+		return newTransportError(req.Method, httpReq.URL.Redacted(), int(attempts.Load()),
+			fmt.Errorf("reading the response (HTTP %d, request id %s): %w", resp.StatusCode, orUnknown(resp.Header.Get(HeaderRequestID)), err))
 	}
-	return decodeResponse(resp, body, result)
+	if c.logger != nil {
+		c.logger.Trace(ctx, "JD Cloud API response body", map[string]any{"body": excerpt(body)})
+	}
+	if err := decodeResponse(resp, body, result); err != nil {
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			apiErr.Attempts = int(attempts.Load())
+		}
+		return err
+	}
+	return nil
 }
 
-func (c *Client) newHTTPRequest(ctx context.Context, req Request) (*http.Request, error) {
-	var body io.Reader
+func (c *Client) newHTTPRequest(ctx context.Context, req Request) (*retryablehttp.Request, error) {
+	var body any
 	if req.Body != nil {
 		payload, err := json.Marshal(req.Body)
 		if err != nil {
 			return nil, fmt.Errorf("encoding request body: %w", err)
 		}
-		body = bytes.NewReader(payload)
+		body = payload
 	}
-	ctx = withSigningScope(ctx, req.Region, req.Service)
-	httpReq, err := http.NewRequestWithContext(ctx, req.Method, c.URL(req), body)
+	httpReq, err := retryablehttp.NewRequestWithContext(ctx, req.Method, c.URL(req), body)
 	if err != nil {
 		return nil, fmt.Errorf("building request: %w", err)
 	}

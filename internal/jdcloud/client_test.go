@@ -122,19 +122,19 @@ func TestClientTurnsFailuresIntoAPIErrors(t *testing.T) {
 			name:   "error envelope",
 			status: 404,
 			body:   `{"requestId":"req-404","error":{"code":404,"status":"NOT_FOUND","message":"thumbnail task x not found"}}`,
-			want:   APIError{HTTPStatus: 404, Code: 404, Status: "NOT_FOUND", Message: "thumbnail task x not found", RequestID: "req-404"},
+			want:   APIError{Attempts: 1, HTTPStatus: 404, Code: 404, Status: "NOT_FOUND", Message: "thumbnail task x not found", RequestID: "req-404"},
 		},
 		{
 			name:   "empty body takes the request id from the header",
 			status: 502,
 			header: map[string]string{"X-Jdcloud-Request-Id": "req-hdr"},
-			want:   APIError{HTTPStatus: 502, RequestID: "req-hdr"},
+			want:   APIError{Attempts: 1, HTTPStatus: 502, RequestID: "req-hdr"},
 		},
 		{
 			name:    "non-JSON error body is quoted",
 			status:  500,
 			body:    "upstream exploded",
-			want:    APIError{HTTPStatus: 500, BodyExcerpt: "upstream exploded"},
+			want:    APIError{Attempts: 1, HTTPStatus: 500, BodyExcerpt: "upstream exploded"},
 			message: `body: "upstream exploded"`,
 		},
 		{
@@ -142,19 +142,19 @@ func TestClientTurnsFailuresIntoAPIErrors(t *testing.T) {
 			status: 200,
 			header: map[string]string{"X-Jdcloud-Request-Id": "req-html"},
 			body:   "<html><body>Please log in to the Wi-Fi</body></html>",
-			want:   APIError{HTTPStatus: 200, RequestID: "req-html", Message: "the response is not a JD Cloud API answer with a result", BodyExcerpt: "<html><body>Please log in to the Wi-Fi</body></html>"},
+			want:   APIError{Attempts: 1, HTTPStatus: 200, RequestID: "req-html", Message: "the response is not a JD Cloud API answer with a result", BodyExcerpt: "<html><body>Please log in to the Wi-Fi</body></html>"},
 		},
 		{
 			name:   "200 carrying an error envelope",
 			status: 200,
 			body:   `{"requestId":"req-e","error":{"code":400,"status":"INVALID_ARGUMENT","message":"bad"}}`,
-			want:   APIError{HTTPStatus: 200, Code: 400, Status: "INVALID_ARGUMENT", Message: "bad", RequestID: "req-e"},
+			want:   APIError{Attempts: 1, HTTPStatus: 200, Code: 400, Status: "INVALID_ARGUMENT", Message: "bad", RequestID: "req-e"},
 		},
 		{
 			name:   "200 without result",
 			status: 200,
 			body:   `{"requestId":"req-n","result":null}`,
-			want:   APIError{HTTPStatus: 200, RequestID: "req-n", Message: "the response is not a JD Cloud API answer with a result", BodyExcerpt: `{"requestId":"req-n","result":null}`},
+			want:   APIError{Attempts: 1, HTTPStatus: 200, RequestID: "req-n", Message: "the response is not a JD Cloud API answer with a result", BodyExcerpt: `{"requestId":"req-n","result":null}`},
 		},
 	}
 	for _, tt := range tests {

@@ -1,8 +1,10 @@
 package jdcloud
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 )
@@ -18,6 +20,45 @@ type APIError struct {
 	RequestID string
 	// BodyExcerpt is the start of a body that was not a JD Cloud envelope.
 	BodyExcerpt string
+	// Attempts is how many requests were sent, retries included.
+	Attempts int
+}
+
+// TransportError is a call that got no usable answer: the connection
+// failed, every attempt timed out, or the context ended.
+type TransportError struct {
+	Method   string
+	URL      string
+	Attempts int
+	// TimedOut is set when the last attempt ran out of time (request
+	// timeout or the caller's deadline) rather than failing outright.
+	TimedOut bool
+	Err      error
+}
+
+func (e *TransportError) Error() string {
+	return fmt.Sprintf("%s %s: no answer after %d attempt(s): %v", e.Method, e.URL, e.Attempts, e.Err)
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+func newTransportError(method, url string, attempts int, err error) *TransportError {
+	var netErr net.Error
+	timedOut := errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout())
+	return &TransportError{Method: method, URL: url, Attempts: attempts, TimedOut: timedOut, Err: err}
+}
+
+// Attempts returns how many requests a failed call sent, or 0 if unknown.
+func Attempts(err error) int {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.Attempts
+	}
+	var transportErr *TransportError
+	if errors.As(err, &transportErr) {
+		return transportErr.Attempts
+	}
+	return 0
 }
 
 func (e *APIError) Error() string {

@@ -3,7 +3,9 @@ package provider
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -22,7 +24,12 @@ const (
 	EnvAccessKey   = "JDCLOUD_ACCESS_KEY"
 	EnvSecretKey   = "JDCLOUD_SECRET_KEY" //nolint:gosec // a variable name, not a secret
 	EnvMPSEndpoint = "JDCLOUD_MPS_ENDPOINT"
+	EnvMaxRetries  = "JDCLOUD_MAX_RETRIES"
 )
+
+// DefaultRequestsPerSecond is the provider-wide request rate when
+// requests_per_second is not set.
+const DefaultRequestsPerSecond = 20
 
 var osGetenv = os.Getenv
 
@@ -34,6 +41,10 @@ type settings struct {
 	AccessKey   string
 	SecretKey   string
 	MPSEndpoint string
+
+	MaxRetries        int
+	RequestTimeout    time.Duration
+	RequestsPerSecond float64
 }
 
 // setting ties a provider attribute to its environment variable.
@@ -84,17 +95,53 @@ func resolveSettings(config providerModel, endpoints endpointsModel, getenv func
 	if s.Region != "" && config.Region.ValueString() == "" && !validate.RegionPattern.MatchString(s.Region) {
 		diags.AddError("Invalid "+EnvRegion, fmt.Sprintf("The %s environment variable is %q, which is not a JD Cloud region such as cn-north-1.", EnvRegion, s.Region))
 	}
+	diags.Append(resolveRetrySettings(config, getenv, &s)...)
 	return s, diags
+}
+
+// resolveRetrySettings fills retries, timeout and rate, from the
+// configuration, else the environment (retries only), else the defaults.
+func resolveRetrySettings(config providerModel, getenv func(string) string, s *settings) diag.Diagnostics {
+	var diags diag.Diagnostics
+	s.MaxRetries = jdcloud.DefaultMaxRetries
+	switch {
+	case !config.MaxRetries.IsNull():
+		s.MaxRetries = int(config.MaxRetries.ValueInt64())
+	case strings.TrimSpace(getenv(EnvMaxRetries)) != "":
+		retries, err := strconv.Atoi(strings.TrimSpace(getenv(EnvMaxRetries)))
+		if err != nil || retries < 0 {
+			diags.AddError("Invalid "+EnvMaxRetries, fmt.Sprintf("The %s environment variable is %q; it must be a whole number, 0 or more.", EnvMaxRetries, getenv(EnvMaxRetries)))
+		}
+		s.MaxRetries = retries
+	}
+
+	s.RequestTimeout = jdcloud.DefaultRequestTimeout
+	if !config.RequestTimeout.IsNull() {
+		// The attribute's validator has already checked the format.
+		timeout, err := time.ParseDuration(config.RequestTimeout.ValueString())
+		if err == nil {
+			s.RequestTimeout = timeout
+		}
+	}
+
+	s.RequestsPerSecond = DefaultRequestsPerSecond
+	if !config.RequestsPerSecond.IsNull() {
+		s.RequestsPerSecond = config.RequestsPerSecond.ValueFloat64()
+	}
+	return diags
 }
 
 // unknownAttributes lists the provider arguments whose values are not known yet.
 func unknownAttributes(config providerModel, endpoints endpointsModel) []path.Path {
 	var unknown []path.Path
 	for p, v := range map[string]interface{ IsUnknown() bool }{
-		"region":     config.Region,
-		"access_key": config.AccessKey,
-		"secret_key": config.SecretKey,
-		"endpoints":  config.Endpoints,
+		"region":              config.Region,
+		"access_key":          config.AccessKey,
+		"secret_key":          config.SecretKey,
+		"endpoints":           config.Endpoints,
+		"max_retries":         config.MaxRetries,
+		"request_timeout":     config.RequestTimeout,
+		"requests_per_second": config.RequestsPerSecond,
 	} {
 		if v.IsUnknown() {
 			unknown = append(unknown, path.Root(p))

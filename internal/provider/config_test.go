@@ -3,6 +3,7 @@ package provider
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -26,26 +27,26 @@ func TestResolveSettings(t *testing.T) {
 			name:     "configuration only",
 			config:   providerModel{Region: types.StringValue("cn-north-1"), AccessKey: types.StringValue("CFGACCESS"), SecretKey: types.StringValue("cfg-secret")},
 			endpoint: types.StringValue("https://mps.example.internal"),
-			want:     settings{Region: "cn-north-1", AccessKey: "CFGACCESS", SecretKey: "cfg-secret", MPSEndpoint: "https://mps.example.internal"},
+			want:     withDefaults(settings{Region: "cn-north-1", AccessKey: "CFGACCESS", SecretKey: "cfg-secret", MPSEndpoint: "https://mps.example.internal"}),
 		},
 		{
 			name:     "environment only",
 			endpoint: types.StringNull(),
 			env:      fullEnv,
-			want:     settings{Region: "cn-east-2", AccessKey: "ENVACCESS", SecretKey: "env-secret", MPSEndpoint: "http://127.0.0.1:9999"},
+			want:     withDefaults(settings{Region: "cn-east-2", AccessKey: "ENVACCESS", SecretKey: "env-secret", MPSEndpoint: "http://127.0.0.1:9999"}),
 		},
 		{
 			name:     "configuration wins over environment",
 			config:   providerModel{Region: types.StringValue("cn-south-1"), SecretKey: types.StringValue("cfg-secret")},
 			endpoint: types.StringValue("https://mps.example.internal"),
 			env:      fullEnv,
-			want:     settings{Region: "cn-south-1", AccessKey: "ENVACCESS", SecretKey: "cfg-secret", MPSEndpoint: "https://mps.example.internal"},
+			want:     withDefaults(settings{Region: "cn-south-1", AccessKey: "ENVACCESS", SecretKey: "cfg-secret", MPSEndpoint: "https://mps.example.internal"}),
 		},
 		{
 			name:     "default endpoint",
 			config:   providerModel{Region: types.StringValue("cn-north-1"), AccessKey: types.StringValue("A"), SecretKey: types.StringValue("S")},
 			endpoint: types.StringNull(),
-			want:     settings{Region: "cn-north-1", AccessKey: "A", SecretKey: "S", MPSEndpoint: "https://mps.jdcloud-api.com"},
+			want:     withDefaults(settings{Region: "cn-north-1", AccessKey: "A", SecretKey: "S", MPSEndpoint: "https://mps.jdcloud-api.com"}),
 		},
 		{
 			name:     "everything missing is one error naming attributes and variables",
@@ -68,6 +69,27 @@ func TestResolveSettings(t *testing.T) {
 			endpoint:  types.StringNull(),
 			env:       map[string]string{EnvMPSEndpoint: "mps.jdcloud-api.com"},
 			wantError: []string{"JDCLOUD_MPS_ENDPOINT environment variable is not a usable endpoint", "must start with https://"},
+		},
+		{
+			name:     "retry settings from the configuration",
+			config:   providerModel{Region: types.StringValue("cn-north-1"), AccessKey: types.StringValue("A"), SecretKey: types.StringValue("S"), MaxRetries: types.Int64Value(0), RequestTimeout: types.StringValue("1m30s"), RequestsPerSecond: types.Float64Value(2.5)},
+			endpoint: types.StringNull(),
+			env:      map[string]string{EnvMaxRetries: "3"},
+			want:     settings{Region: "cn-north-1", AccessKey: "A", SecretKey: "S", MPSEndpoint: "https://mps.jdcloud-api.com", MaxRetries: 0, RequestTimeout: 90 * time.Second, RequestsPerSecond: 2.5},
+		},
+		{
+			name:     "max retries from the environment",
+			config:   providerModel{Region: types.StringValue("cn-north-1"), AccessKey: types.StringValue("A"), SecretKey: types.StringValue("S")},
+			endpoint: types.StringNull(),
+			env:      map[string]string{EnvMaxRetries: " 2 "},
+			want:     settings{Region: "cn-north-1", AccessKey: "A", SecretKey: "S", MPSEndpoint: "https://mps.jdcloud-api.com", MaxRetries: 2, RequestTimeout: 8 * time.Second, RequestsPerSecond: 20},
+		},
+		{
+			name:      "negative max retries in the environment",
+			config:    providerModel{Region: types.StringValue("cn-north-1"), AccessKey: types.StringValue("A"), SecretKey: types.StringValue("S")},
+			endpoint:  types.StringNull(),
+			env:       map[string]string{EnvMaxRetries: "-1"},
+			wantError: []string{`JDCLOUD_MAX_RETRIES environment variable is "-1"`},
 		},
 		{
 			name:      "bad region in the environment",
@@ -100,6 +122,14 @@ func TestResolveSettings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withDefaults adds the documented retry, timeout and rate defaults.
+func withDefaults(s settings) settings {
+	s.MaxRetries = 5
+	s.RequestTimeout = 8 * time.Second
+	s.RequestsPerSecond = 20
+	return s
 }
 
 func TestUserAgentNamesProviderAndTerraform(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -46,6 +48,10 @@ type providerModel struct {
 	AccessKey types.String `tfsdk:"access_key"`
 	SecretKey types.String `tfsdk:"secret_key"`
 	Endpoints types.Object `tfsdk:"endpoints"`
+
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
 }
 
 // endpointsModel is the endpoints attribute.
@@ -78,6 +84,26 @@ func (p *jdcloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				MarkdownDescription: "Secret key of the JD Cloud API key pair. Falls back to `" + EnvSecretKey + "`.",
 				Optional:            true,
 				Sensitive:           true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a request that was throttled (HTTP 429), failed on the server side "+
+					"(500, 502, 503, 504) or lost its connection is retried, with exponential backoff and jitter, "+
+					"honouring `Retry-After`. `0` disables retries. Default %d; falls back to `%s`.", jdcloud.DefaultMaxRetries, EnvMaxRetries),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Longest time one attempt of a request may take, as a duration such as `\"30s\"`. "+
+					"Default `%s`: with the default retries, a read against an endpoint that never answers gives up within a minute.",
+					jdcloud.DefaultRequestTimeout),
+				Optional:   true,
+				Validators: []validator.String{validate.PositiveDuration()},
+			},
+			"requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: fmt.Sprintf("Most requests per second the provider sends, shared by all its data sources and resources, "+
+					"so that large configurations do not storm the API. Default %d; `0` removes the limit.", DefaultRequestsPerSecond),
+				Optional:   true,
+				Validators: []validator.Float64{float64validator.AtLeast(0)},
 			},
 			"endpoints": schema.SingleNestedAttribute{
 				MarkdownDescription: "Custom base URLs of JD Cloud services, for private endpoints, proxies or a local fake.",
@@ -122,9 +148,13 @@ func (p *jdcloudProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 
 	api, err := jdcloud.NewClient(jdcloud.Config{
-		Credentials: jdcloud.Credentials{AccessKey: settings.AccessKey, SecretKey: settings.SecretKey},
-		Endpoints:   map[string]string{mps.ServiceName: settings.MPSEndpoint},
-		UserAgent:   userAgent(p.version, req.TerraformVersion),
+		Credentials:       jdcloud.Credentials{AccessKey: settings.AccessKey, SecretKey: settings.SecretKey},
+		Endpoints:         map[string]string{mps.ServiceName: settings.MPSEndpoint},
+		UserAgent:         userAgent(p.version, req.TerraformVersion),
+		MaxRetries:        settings.MaxRetries,
+		RequestTimeout:    settings.RequestTimeout,
+		RequestsPerSecond: settings.RequestsPerSecond,
+		Logger:            newAPILogger(settings.SecretKey),
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("endpoints").AtName("mps"), "Invalid MPS endpoint", err.Error())
@@ -134,6 +164,9 @@ func (p *jdcloudProvider) Configure(ctx context.Context, req provider.ConfigureR
 		"region":       settings.Region,
 		"access_key":   jdcloud.MaskAccessKey(settings.AccessKey),
 		"mps_endpoint": settings.MPSEndpoint,
+		"max_retries":  settings.MaxRetries,
+		"timeout":      settings.RequestTimeout.String(),
+		"rate":         settings.RequestsPerSecond,
 	})
 
 	client := &conns.Client{Region: settings.Region, MPS: mps.New(api)}

@@ -1,6 +1,7 @@
 package mps
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -16,9 +17,8 @@ import (
 func taskReadErrorDiagnostic(taskID, region string, err error) diag.Diagnostic {
 	var apiErr *jdcloud.APIError
 	if !errors.As(err, &apiErr) {
-		return diag.NewErrorDiagnostic("Unable to read MPS thumbnail task",
-			fmt.Sprintf("Task: %s\nRegion: %s\nError: %s\n\nThe request did not get an answer from the MPS API. "+
-				"Check the network path to the endpoint (endpoints.mps or JDCLOUD_MPS_ENDPOINT).", taskID, region, err))
+		return diag.NewErrorDiagnostic("Unable to reach the MPS API",
+			fmt.Sprintf("Task: %s\nRegion: %s\nAttempts: %d\nError: %s\n\n%s", taskID, region, jdcloud.Attempts(err), err, transportHint(err)))
 	}
 
 	summary, hint := "Unable to read MPS thumbnail task", ""
@@ -31,8 +31,12 @@ func taskReadErrorDiagnostic(taskID, region string, err error) diag.Diagnostic {
 		summary = "JD Cloud rejected the request's credentials"
 		hint = "Check access_key and secret_key (or JDCLOUD_ACCESS_KEY and JDCLOUD_SECRET_KEY), that this machine's clock " +
 			"is right (signatures are valid for 15 minutes), and that the key pair may use MPS in region " + region + "."
-	case apiErr.HTTPStatus == http.StatusTooManyRequests || apiErr.HTTPStatus >= 500:
-		hint = "The MPS API is throttling or failing. Try again later."
+	case apiErr.HTTPStatus == http.StatusTooManyRequests:
+		summary = "MPS API throttled the read"
+		hint = retrySettingsHint("The API kept answering 429 (too many requests).")
+	case apiErr.HTTPStatus >= 500:
+		summary = "MPS API failed to read the task"
+		hint = retrySettingsHint("The API kept failing on its side.")
 	case apiErr.HTTPStatus >= 200 && apiErr.HTTPStatus < 300:
 		hint = "The endpoint answered with something that is not a JD Cloud API response; " +
 			"check endpoints.mps (or JDCLOUD_MPS_ENDPOINT) and any proxy in between."
@@ -40,13 +44,16 @@ func taskReadErrorDiagnostic(taskID, region string, err error) diag.Diagnostic {
 
 	var detail strings.Builder
 	fmt.Fprintf(&detail, "Task: %s\nRegion: %s\nHTTP status: %d\n", taskID, region, apiErr.HTTPStatus)
-	if apiErr.Status != "" || apiErr.Message != "" {
-		fmt.Fprintf(&detail, "JD Cloud error: %s: %s\n", orDash(apiErr.Status), orDash(apiErr.Message))
+	switch {
+	case apiErr.Status != "":
+		fmt.Fprintf(&detail, "JD Cloud error: %s: %s\n", apiErr.Status, orDash(apiErr.Message))
+	case apiErr.Message != "":
+		fmt.Fprintf(&detail, "Problem: %s\n", apiErr.Message)
 	}
 	if apiErr.BodyExcerpt != "" {
 		fmt.Fprintf(&detail, "Response body: %q\n", apiErr.BodyExcerpt)
 	}
-	fmt.Fprintf(&detail, "Request ID: %s\n", orDash(apiErr.RequestID))
+	fmt.Fprintf(&detail, "Request ID: %s\nAttempts: %d\n", orDash(apiErr.RequestID), apiErr.Attempts)
 	if hint != "" {
 		fmt.Fprintf(&detail, "\n%s", hint)
 	}
@@ -58,4 +65,22 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+func retrySettingsHint(what string) string {
+	return what + " The provider retried with backoff; raise max_retries (or JDCLOUD_MAX_RETRIES), " +
+		"lower requests_per_second to send fewer requests at once, or try again later."
+}
+
+func transportHint(err error) string {
+	var transportErr *jdcloud.TransportError
+	if errors.As(err, &transportErr) && transportErr.TimedOut {
+		return "The read timed out: no attempt got an answer within request_timeout. " +
+			"Check that the endpoint answers, or raise request_timeout or max_retries."
+	}
+	if errors.Is(err, context.Canceled) {
+		return "The read was cancelled before the MPS API answered."
+	}
+	return "No attempt got an answer from the MPS API. Check the endpoint (endpoints.mps or JDCLOUD_MPS_ENDPOINT), " +
+		"the network path to it and any proxy; request_timeout and max_retries bound how long the provider tries."
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -259,9 +260,13 @@ func TestAccThumbnailTaskDataSource_notFound(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: taskConfig(fake, "does-not-exist"),
 			ExpectError: regexp.MustCompile(`(?s)MPS thumbnail task not found.*Task: does-not-exist.*Region: cn-north-1.*` +
-				`HTTP status: 404.*NOT_FOUND.*Request ID: fake-[0-9a-f-]+.*Check\s+task_id`),
+				`HTTP status: 404.*NOT_FOUND.*Request ID: fake-[0-9a-f-]+.*Attempts: 1.*Check\s+task_id`),
 		}},
 	})
+	// 404 is final: the read was not retried.
+	if n := len(acctest.RequestsFor(fake, "does-not-exist")); n != 1 {
+		t.Errorf("the fake saw %d requests for the missing task, want 1", n)
+	}
 }
 
 func TestAccThumbnailTaskDataSource_wrongSecretKey(t *testing.T) {
@@ -275,9 +280,12 @@ data "jdcloud_mps_thumbnail_task" "test" {
 }
 `,
 			ExpectError: regexp.MustCompile(`(?s)JD Cloud rejected the request's credentials.*HTTP status: 401.*` +
-				`APIGW_SIGN_RESULT_NOT_SAME.*Request ID: fake-.*Check\s+access_key\s+and\s+secret_key`),
+				`APIGW_SIGN_RESULT_NOT_SAME.*Request ID: fake-.*Attempts: 1.*Check\s+access_key\s+and\s+secret_key`),
 		}},
 	})
+	if n := len(acctest.RequestsFor(fake, "f1b6a7c0e2")); n != 1 {
+		t.Errorf("the fake saw %d requests with the wrong key, want 1 (401 is not retried)", n)
+	}
 }
 
 // With real credentials and a task id in the environment, the same read
@@ -302,4 +310,122 @@ data "jdcloud_mps_thumbnail_task" "test" {
 			},
 		}},
 	})
+}
+
+// faultCase is one scripted misbehaviour of the API and what a user sees.
+type faultCase struct {
+	name     string
+	faults   []fakemps.Fault
+	provider []string // extra provider arguments
+	// wantStatuses are the fake's answers to the first read's attempts.
+	wantStatuses []int
+	wantError    string // empty: the read succeeds
+}
+
+// TestAccThumbnailTaskDataSource_faults drives each fault through Terraform
+// and checks the outcome, the attempts the fake saw and that every attempt
+// was signed anew.
+func TestAccThumbnailTaskDataSource_faults(t *testing.T) {
+	html := "<html><head><title>Sign in to the network</title></head><body>captive portal</body></html>"
+	cases := []faultCase{
+		{
+			name:         "503 then success",
+			faults:       []fakemps.Fault{{Status: 503, ErrorStatus: "UNAVAILABLE", Message: "try again"}},
+			wantStatuses: []int{503, 200},
+		},
+		{
+			name:         "429 with Retry-After then success",
+			faults:       []fakemps.Fault{{Status: 429, ErrorStatus: "RATE_LIMIT_EXCEEDED", Message: "slow down", RetryAfter: "1"}},
+			wantStatuses: []int{429, 200},
+		},
+		{
+			name:         "dropped connection then success",
+			faults:       []fakemps.Fault{{Drop: true}},
+			wantStatuses: []int{0, 200},
+		},
+		{
+			name:         "persistent 500",
+			faults:       []fakemps.Fault{{Status: 500, ErrorStatus: "INTERNAL", Message: "backend exploded", Sticky: true}},
+			provider:     []string{"max_retries = 2"},
+			wantStatuses: []int{500, 500, 500},
+			wantError: `(?s)MPS API failed to read the task.*Task: f1b6a7c0e2.*Region: cn-north-1.*HTTP status: 500.*` +
+				`JD Cloud error: INTERNAL: backend exploded.*Request ID: fake-[0-9a-f-]+.*Attempts: 3.*max_retries`,
+		},
+		{
+			name:         "persistent 429",
+			faults:       []fakemps.Fault{{Status: 429, ErrorStatus: "QUOTA_EXCEEDED", Message: "quota", Sticky: true}},
+			provider:     []string{"max_retries = 1"},
+			wantStatuses: []int{429, 429},
+			wantError:    `(?s)MPS API throttled the read.*HTTP status: 429.*QUOTA_EXCEEDED.*Attempts: 2.*requests_per_second`,
+		},
+		{
+			name:         "200 with an HTML page",
+			faults:       []fakemps.Fault{{RawBody: html, Sticky: true}},
+			wantStatuses: []int{200},
+			wantError: `(?s)Unable to read MPS thumbnail task.*Task: f1b6a7c0e2.*HTTP status: 200.*` +
+				`Problem: the response is not a JD Cloud API answer.*Response body: "<html><head><title>Sign in to the\s+network.*Attempts: 1.*not a JD Cloud API response`,
+		},
+		{
+			name:         "502 with a non-JSON body, then success",
+			faults:       []fakemps.Fault{{Status: 502, RawBody: "Bad Gateway", ContentType: "text/plain"}},
+			wantStatuses: []int{502, 200},
+		},
+		{
+			name:         "slow answers time out",
+			faults:       []fakemps.Fault{{Delay: fakemps.Duration(3 * time.Second), Sticky: true}},
+			provider:     []string{`request_timeout = "500ms"`, "max_retries = 1"},
+			wantStatuses: []int{0, 0},
+			wantError:    `(?s)Unable to reach the MPS API.*Task: f1b6a7c0e2.*Attempts: 2.*The read timed out: no attempt got an answer within\s+request_timeout`,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+			fake.InjectFaults("f1b6a7c0e2", tc.faults...)
+			step := resource.TestStep{
+				Config: acctest.ProviderConfig(fake, tc.provider...) + `
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "f1b6a7c0e2"
+}
+`,
+			}
+			if tc.wantError != "" {
+				step.ExpectError = regexp.MustCompile(tc.wantError)
+			} else {
+				step.ConfigStateChecks = finishedTaskChecks("cn-north-1")
+			}
+			start := time.Now()
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{step},
+			})
+			if err := acctest.CheckAttempts(fake, "f1b6a7c0e2", tc.wantStatuses...); err != nil {
+				t.Error(err)
+			}
+			requests := acctest.RequestsFor(fake, "f1b6a7c0e2")
+			firstRead := requests[:len(tc.wantStatuses)]
+			t.Logf("fault %q: the first read took %d attempts over %s; the test took %s",
+				tc.name, len(firstRead), firstRead[len(firstRead)-1].At.Sub(firstRead[0].At).Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
+			if tc.wantError != "" && len(requests) != len(tc.wantStatuses) {
+				t.Errorf("a failed read was followed by %d more requests", len(requests)-len(tc.wantStatuses))
+			}
+		})
+	}
+}
+
+// Retry-After is honoured: the retry waits at least as long as the server asked.
+func TestAccThumbnailTaskDataSource_retryAfterIsHonoured(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+	fake.InjectFaults("f1b6a7c0e2", fakemps.Fault{Status: 429, ErrorStatus: "RATE_LIMIT_EXCEEDED", RetryAfter: "2"})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:            taskConfig(fake, "f1b6a7c0e2"),
+			ConfigStateChecks: finishedTaskChecks("cn-north-1"),
+		}},
+	})
+	requests := acctest.RequestsFor(fake, "f1b6a7c0e2")
+	if gap := requests[1].At.Sub(requests[0].At); gap < 2*time.Second {
+		t.Errorf("retried %s after a 429 asking for 2s", gap)
+	}
 }
