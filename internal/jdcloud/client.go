@@ -102,7 +102,7 @@ func NewClient(cfg Config) (*Client, error) {
 // newRetryingClient stacks the transports: each attempt is counted and
 // throttled, then signed with a fresh date and nonce, then logged.
 func newRetryingClient(cfg Config) *retryablehttp.Client {
-	var transport http.RoundTripper = cfg.Transport
+	transport := cfg.Transport
 	if transport == nil {
 		transport = newPooledTransport()
 	}
