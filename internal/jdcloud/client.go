@@ -112,7 +112,9 @@ func newRetryingClient(cfg Config) *retryablehttp.Client {
 	transport = &SigningTransport{Base: transport, Credentials: cfg.Credentials, Now: cfg.Now, NewNonce: cfg.NewNonce}
 	var limiter *rate.Limiter
 	if cfg.RequestsPerSecond > 0 {
-		limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), max(1, int(cfg.RequestsPerSecond)))
+		// A burst of one paces requests evenly, so no window of any length
+		// sees more than the configured rate.
+		limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), 1)
 	}
 	transport = &throttleTransport{next: transport, limiter: limiter}
 

@@ -39,11 +39,11 @@ type SigningTransport struct {
 func (t *SigningTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	scope, ok := req.Context().Value(scopeKey{}).(signingScope)
 	if !ok {
-		return nil, errors.New("jdcloud: request has no signing scope (region and service)")
+		return nil, &permanentError{errors.New("jdcloud: request has no signing scope (region and service)")}
 	}
 	bodyHash, err := hashRequestBody(req)
 	if err != nil {
-		return nil, err
+		return nil, &permanentError{err}
 	}
 
 	signed := req.Clone(req.Context())
@@ -64,7 +64,7 @@ func (t *SigningTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		Service:  scope.service,
 	}, t.Credentials.AccessKey, t.Credentials.SecretKey)
 	if err != nil {
-		return nil, fmt.Errorf("signing request: %w", err)
+		return nil, &permanentError{fmt.Errorf("signing request: %w", err)}
 	}
 	signed.Header.Set(HeaderAuthorization, signature.Authorization)
 	return t.base().RoundTrip(signed)

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -94,6 +95,29 @@ func TestAccProvider_badInput(t *testing.T) {
 			name:   "region of the wrong shape",
 			config: `provider "jdcloud" { region = "North China" }` + readTask,
 			want:   `(?s)Attribute region must be a JD Cloud region id such as cn-north-1`,
+		},
+		{
+			name:   "negative max_retries",
+			config: `provider "jdcloud" { max_retries = -1 }` + readTask,
+			want:   `(?s)Attribute max_retries value must be at least 0, got: -1`,
+		},
+		{
+			name:   "request_timeout that is not a duration",
+			config: `provider "jdcloud" { request_timeout = "30" }` + readTask,
+			want:   `(?s)Invalid duration.*request_timeout is "30"; it must be a duration above zero such as "30s"`,
+		},
+		{
+			name:   "negative requests_per_second",
+			config: `provider "jdcloud" { requests_per_second = -5 }` + readTask,
+			want:   `(?s)Attribute requests_per_second value must be at least 0`,
+		},
+		{
+			name: "task id over 256 characters",
+			config: `provider "jdcloud" {}
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "` + strings.Repeat("x", 257) + `"
+}`,
+			want: `(?s)Attribute task_id string length must be between 1 and 256, got: 257`,
 		},
 		{
 			name: "blank task id",

@@ -56,11 +56,12 @@ func DecodeThumbnailTaskResult(raw []byte) (*ThumbnailTask, error) {
 	if err := json.Unmarshal(raw, &result); err != nil {
 		return nil, fmt.Errorf("decoding thumbnail task: %w", err)
 	}
+	task := &result.ThumbnailTask
 	if result.Nested != nil {
-		return result.Nested, nil
+		task = result.Nested
 	}
-	if result.ThumbnailTask == (ThumbnailTask{}) {
+	if *task == (ThumbnailTask{}) {
 		return nil, errors.New("the result holds no thumbnail task (neither result.thumbnailTask nor the task's fields)")
 	}
-	return &result.ThumbnailTask, nil
+	return task, nil
 }

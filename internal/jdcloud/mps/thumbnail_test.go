@@ -46,7 +46,7 @@ func TestDecodeThumbnailTaskResultKeepsNullsAndIgnoresUnknownFields(t *testing.T
 }
 
 func TestDecodeThumbnailTaskResultRejectsEmptyResult(t *testing.T) {
-	for _, raw := range []string{`{}`, `{"thumbnailTask":null}`, `{"unrelated":true}`} {
+	for _, raw := range []string{`{}`, `{"thumbnailTask":null}`, `{"thumbnailTask":{}}`, `{"unrelated":true}`} {
 		if _, err := DecodeThumbnailTaskResult([]byte(raw)); err == nil || !strings.Contains(err.Error(), "holds no thumbnail task") {
 			t.Errorf("%s: error = %v", raw, err)
 		}

@@ -3,6 +3,7 @@ package mps_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -427,5 +428,103 @@ func TestAccThumbnailTaskDataSource_retryAfterIsHonoured(t *testing.T) {
 	requests := acctest.RequestsFor(fake, "f1b6a7c0e2")
 	if gap := requests[1].At.Sub(requests[0].At); gap < 2*time.Second {
 		t.Errorf("retried %s after a 429 asking for 2s", gap)
+	}
+}
+
+// With TF_LOG=trace, the API requests are logged in the jdcloud_api
+// subsystem, and the secret key appears nowhere in the log. The keys come
+// from the environment, as users should pass them: the test harness logs
+// the configuration it writes, so a key written there would show up.
+func TestAccThumbnailTaskDataSource_secretNeverLogged(t *testing.T) {
+	const secret = "s3cr3t-SHOULD-NEVER-BE-LOGGED-42"
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "trace")
+	t.Setenv("TF_LOG_PATH", logFile)
+	t.Setenv("JDCLOUD_ACCESS_KEY", "FAKELOGTESTACCESSKEY")
+	t.Setenv("JDCLOUD_SECRET_KEY", secret)
+
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+	fake.AddCredential("FAKELOGTESTACCESSKEY", secret)
+	fake.InjectFaults("f1b6a7c0e2", fakemps.Fault{Status: 503, ErrorStatus: "UNAVAILABLE"})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "jdcloud" {
+  region    = "cn-north-1"
+  endpoints = { mps = "` + fake.URL() + `" }
+}
+
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id = "f1b6a7c0e2"
+}
+`,
+			ConfigStateChecks: finishedTaskChecks("cn-north-1"),
+		}},
+	})
+
+	raw, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatalf("reading the trace log: %v", err)
+	}
+	log := string(raw)
+	for _, want := range []string{"jdcloud.jdcloud_api: JD Cloud API request:", "Signature=(redacted)", "status=503", "attempt=2"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the trace log (%d bytes) lacks %q", len(raw), want)
+		}
+	}
+	if strings.Contains(log, secret) {
+		t.Errorf("the secret key appears in the trace log")
+	}
+	if strings.Contains(log, "FAKELOGTESTACCESSKEY") {
+		t.Errorf("the full access key appears in the trace log")
+	}
+}
+
+// Twenty reads in one plan against an API that allows 20 requests per second
+// all succeed: the provider's retries absorb the 429s. With the provider's
+// own limit below the API's, the API never has to throttle.
+func TestAccThumbnailTaskDataSource_manyReadsUnderRateLimit(t *testing.T) {
+	tests := []struct {
+		name          string
+		providerRate  string
+		wantThrottled bool
+	}{
+		{name: "no client-side limit", providerRate: "requests_per_second = 0", wantThrottled: true},
+		{name: "client-side limit below the API's", providerRate: "requests_per_second = 15", wantThrottled: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+			fake.SetRateLimit(20, 5)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: acctest.ProviderConfig(fake, tt.providerRate, "max_retries = 10") + `
+data "jdcloud_mps_thumbnail_task" "many" {
+  count   = 20
+  task_id = "f1b6a7c0e2"
+}
+
+output "statuses" {
+  value = distinct([for task in data.jdcloud_mps_thumbnail_task.many : task.status])
+}
+`,
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownOutputValue("statuses", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("SUCCESS")})),
+					},
+				}},
+			})
+			throttled := 0
+			for _, r := range fake.Requests() {
+				if r.Status == 429 {
+					throttled++
+				}
+			}
+			t.Logf("%s: %d requests, %d answered 429", tt.name, len(fake.Requests()), throttled)
+			if (throttled > 0) != tt.wantThrottled {
+				t.Errorf("the fake answered 429 %d times; want throttling: %v", throttled, tt.wantThrottled)
+			}
+		})
 	}
 }

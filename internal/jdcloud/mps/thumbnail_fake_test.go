@@ -1,0 +1,202 @@
+package mps_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/fakemps"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
+)
+
+const (
+	accessKey = "FAKEMPSTESTKEY"
+	secretKey = "fake-mps-test-secret"
+)
+
+func newFake(t *testing.T, taskIDs ...string) *fakemps.Server {
+	t.Helper()
+	status := "SUCCESS"
+	seed := fakemps.Seed{Credentials: []fakemps.SeedCredential{{AccessKey: accessKey, SecretKey: secretKey}}}
+	for _, id := range taskIDs {
+		seed.Tasks = append(seed.Tasks, fakemps.SeedTask{Region: "cn-north-1", Task: mps.ThumbnailTask{TaskID: id, Status: &status}})
+	}
+	fake, err := fakemps.New(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fake.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = fake.Close() })
+	return fake
+}
+
+func newClient(t *testing.T, endpoint string, cfg jdcloud.Config) *mps.Client {
+	t.Helper()
+	cfg.Credentials = jdcloud.Credentials{AccessKey: accessKey, SecretKey: secretKey}
+	cfg.Endpoints = map[string]string{mps.ServiceName: endpoint}
+	api, err := jdcloud.NewClient(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mps.New(api)
+}
+
+// 200 concurrent reads through one client against a fake that allows 50
+// requests per second: the 429s it answers are absorbed by the retries.
+func TestConcurrentReadsSurviveServerRateLimit(t *testing.T) {
+	const reads = 200
+	var ids []string
+	for i := range 20 {
+		ids = append(ids, fmt.Sprintf("task-%02d", i))
+	}
+	fake := newFake(t, ids...)
+	fake.SetRateLimit(50, 50)
+	client := newClient(t, fake.URL(), jdcloud.Config{MaxRetries: 8, RequestsPerSecond: 0})
+
+	var wg sync.WaitGroup
+	errs := make(chan error, reads)
+	for i := range reads {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := ids[i%len(ids)]
+			task, err := client.GetThumbnailTask(context.Background(), "cn-north-1", id)
+			if err == nil && task.TaskID != id {
+				err = fmt.Errorf("asked for %s, got %s", id, task.TaskID)
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	throttled := 0
+	for _, r := range fake.Requests() {
+		if r.Status == 429 {
+			throttled++
+		}
+	}
+	if throttled == 0 {
+		t.Error("the fake never throttled: the test did not exercise the retries")
+	}
+	t.Logf("%d reads succeeded; the fake answered 429 %d times", reads, throttled)
+}
+
+// The client-side limit keeps the same load under the server's limit, so
+// the server never has to throttle.
+func TestClientRateLimitAvoidsThrottling(t *testing.T) {
+	fake := newFake(t, "t")
+	fake.SetRateLimit(50, 10)
+	client := newClient(t, fake.URL(), jdcloud.Config{MaxRetries: 0, RequestsPerSecond: 40})
+	var wg sync.WaitGroup
+	errs := make(chan error, 60)
+	for range 60 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := client.GetThumbnailTask(context.Background(), "cn-north-1", "t")
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("a read failed although the client stayed under the limit: %v", err)
+		}
+	}
+}
+
+// hungEndpoint accepts connections and never answers.
+func hungEndpoint(t *testing.T) string {
+	t.Helper()
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conns []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			conn, err := listener.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, conn)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		_ = listener.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			_ = c.Close()
+		}
+	})
+	return "http://" + listener.Addr().String()
+}
+
+// With the default request timeout, an endpoint that never answers fails a
+// read within the documented bounds: 30 s with max_retries = 2, about a
+// minute with the default retries.
+func TestDeadEndpointFailsWithinBound(t *testing.T) {
+	tests := []struct {
+		maxRetries int
+		bound      time.Duration
+		slow       bool
+	}{
+		{maxRetries: 2, bound: 30 * time.Second},
+		{maxRetries: jdcloud.DefaultMaxRetries, bound: 65 * time.Second, slow: true},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("max_retries=%d", tt.maxRetries), func(t *testing.T) {
+			if tt.slow && os.Getenv("JDCLOUD_TEST_SLOW") == "" {
+				t.Skipf("takes about a minute; set JDCLOUD_TEST_SLOW=1 to run it")
+			}
+			t.Parallel()
+			client := newClient(t, hungEndpoint(t), jdcloud.Config{MaxRetries: tt.maxRetries})
+			start := time.Now()
+			_, err := client.GetThumbnailTask(context.Background(), "cn-north-1", "t")
+			elapsed := time.Since(start)
+			var transportErr *jdcloud.TransportError
+			if !errors.As(err, &transportErr) || !transportErr.TimedOut || transportErr.Attempts != tt.maxRetries+1 {
+				t.Fatalf("error = %#v, want a timed-out TransportError after %d attempts", err, tt.maxRetries+1)
+			}
+			if elapsed > tt.bound {
+				t.Errorf("gave up after %s, want within %s", elapsed, tt.bound)
+			}
+			t.Logf("max_retries=%d: gave up after %d attempts in %s", tt.maxRetries, transportErr.Attempts, elapsed.Round(100*time.Millisecond))
+		})
+	}
+}
+
+// A read never outlives its context, even in the middle of backoff.
+func TestReadStopsAtContextDeadline(t *testing.T) {
+	fake := newFake(t, "t")
+	fake.InjectFaults("t", fakemps.Fault{Status: 503, ErrorStatus: "UNAVAILABLE", RetryAfter: "20", Sticky: true})
+	client := newClient(t, fake.URL(), jdcloud.Config{MaxRetries: 5})
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := client.GetThumbnailTask(ctx, "cn-north-1", "t")
+	if err == nil || time.Since(start) > 5*time.Second {
+		t.Fatalf("err = %v after %s; want a failure at the 500ms deadline", err, time.Since(start))
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %v does not say the deadline passed", err)
+	}
+}
