@@ -3,6 +3,7 @@ package fakemps
 import (
 	"bytes"
 	"crypto/hmac"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net/http"
@@ -42,10 +43,13 @@ func (s *Server) verify(r *http.Request) (status int, jdStatus, message string) 
 		}
 	}
 	s.mu.Lock()
-	secret, known := s.secrets[auth.AccessKey]
+	credential, known := s.credentials[auth.AccessKey]
 	s.mu.Unlock()
 	if !known {
 		return http.StatusUnauthorized, "UNAUTHENTICATED", "the access key is not known"
+	}
+	if credential.SecurityToken != "" && !hasSignedToken(r, auth, credential.SecurityToken) {
+		return http.StatusUnauthorized, "UNAUTHENTICATED", "temporary credentials need their security token, signed, in x-jdcloud-security-token"
 	}
 
 	dateValue := r.Header.Get(jdcloud.HeaderDate)
@@ -74,7 +78,7 @@ func (s *Server) verify(r *http.Request) (status int, jdStatus, message string) 
 		Region:        auth.Region,
 		Service:       auth.Service,
 		SignedHeaders: auth.SignedHeaders,
-	}, auth.AccessKey, secret)
+	}, auth.AccessKey, credential.SecretKey)
 	if err != nil || expected.Scope[:8] != auth.Date || !hmac.Equal([]byte(expected.Signature), []byte(auth.Signature)) {
 		return http.StatusUnauthorized, "APIGW_SIGN_RESULT_NOT_SAME", "the request signature we calculated does not match the signature you provided"
 	}
@@ -119,4 +123,9 @@ func regionInPath(escapedPath string) string {
 		return segments[2]
 	}
 	return region
+}
+
+func hasSignedToken(r *http.Request, auth jdcloud.Authorization, token string) bool {
+	sent, err := base64.StdEncoding.DecodeString(r.Header.Get(jdcloud.HeaderSecurityToken))
+	return err == nil && string(sent) == token && slices.Contains(auth.SignedHeaders, "x-jdcloud-security-token")
 }

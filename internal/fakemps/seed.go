@@ -26,6 +26,9 @@ type RateLimit struct {
 type SeedCredential struct {
 	AccessKey string `json:"access_key"`
 	SecretKey string `json:"secret_key"`
+	// SecurityToken, when set, makes these temporary credentials: every
+	// request must carry the token.
+	SecurityToken string `json:"security_token,omitempty"`
 }
 
 // SeedTask is a task as the API returns it, with the region it lives in and

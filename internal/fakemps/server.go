@@ -37,10 +37,10 @@ const MaxClockSkew = 15 * time.Minute
 
 // Server is the fake MPS API.
 type Server struct {
-	mu      sync.Mutex
-	secrets map[string]string // access key -> secret key
-	tasks   map[taskKey]storedTask
-	nonces  map[string]time.Time
+	mu          sync.Mutex
+	credentials map[string]SeedCredential // by access key
+	tasks       map[taskKey]storedTask
+	nonces      map[string]time.Time
 	// lastNonceSweep is when expired nonces were last forgotten.
 	lastNonceSweep time.Time
 	requests       []RecordedRequest
@@ -74,14 +74,14 @@ type RecordedRequest struct {
 // New returns a fake holding the seed's credentials and tasks.
 func New(seed Seed) (*Server, error) {
 	s := &Server{
-		secrets: map[string]string{},
-		tasks:   map[taskKey]storedTask{},
-		nonces:  map[string]time.Time{},
-		faults:  map[string][]Fault{},
-		now:     time.Now,
+		credentials: map[string]SeedCredential{},
+		tasks:       map[taskKey]storedTask{},
+		nonces:      map[string]time.Time{},
+		faults:      map[string][]Fault{},
+		now:         time.Now,
 	}
 	for _, c := range seed.Credentials {
-		s.AddCredential(c.AccessKey, c.SecretKey)
+		s.AddTemporaryCredential(c.AccessKey, c.SecretKey, c.SecurityToken)
 	}
 	for i, t := range seed.Tasks {
 		if err := s.PutTask(t.Region, t.Shape, t.Task); err != nil {
@@ -100,9 +100,15 @@ func New(seed Seed) (*Server, error) {
 
 // AddCredential lets requests signed with this key pair in.
 func (s *Server) AddCredential(accessKey, secretKey string) {
+	s.AddTemporaryCredential(accessKey, secretKey, "")
+}
+
+// AddTemporaryCredential lets requests in that are signed with this key pair
+// and carry this security token (as the SDKs send it, base64-encoded and signed).
+func (s *Server) AddTemporaryCredential(accessKey, secretKey, securityToken string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.secrets[accessKey] = secretKey
+	s.credentials[accessKey] = SeedCredential{AccessKey: accessKey, SecretKey: secretKey, SecurityToken: securityToken}
 }
 
 // PutTask stores or replaces a task, answered in the given shape ("" is nested).

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -25,6 +26,10 @@ const (
 	EnvSecretKey   = "JDCLOUD_SECRET_KEY" //nolint:gosec // a variable name, not a secret
 	EnvMPSEndpoint = "JDCLOUD_MPS_ENDPOINT"
 	EnvMaxRetries  = "JDCLOUD_MAX_RETRIES"
+	EnvProfile     = "JDCLOUD_PROFILE"
+	EnvConfigDir   = "JDCLOUD_CONFIG_DIR"
+	//nolint:gosec // a variable name, not a token
+	EnvSecurityToken = "JDCLOUD_SECURITY_TOKEN"
 )
 
 // DefaultRequestsPerSecond is the provider-wide request rate when
@@ -37,10 +42,18 @@ var objectAsOptions = basetypes.ObjectAsOptions{}
 
 // settings are the provider's resolved configuration.
 type settings struct {
-	Region      string
-	AccessKey   string
-	SecretKey   string
-	MPSEndpoint string
+	Region        string
+	AccessKey     string
+	SecretKey     string
+	SecurityToken string
+	MPSEndpoint   string
+
+	// The jdc CLI profile the keys or region came from, if any.
+	ProfileName       string
+	ProfileFile       string
+	ConfigDir         string
+	keysFromProfile   bool
+	regionFromProfile bool
 
 	MaxRetries        int
 	RequestTimeout    time.Duration
@@ -55,8 +68,9 @@ type setting struct {
 	target    *string
 }
 
-// resolveSettings applies "configuration wins over environment" to every
-// setting and reports all missing required ones in one diagnostic.
+// resolveSettings applies the precedence "provider arguments, then the
+// environment, then the jdc CLI profile" to every setting and reports all
+// missing required ones in one diagnostic.
 func resolveSettings(config providerModel, endpoints endpointsModel, getenv func(string) string) (settings, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	s := settings{}
@@ -64,13 +78,20 @@ func resolveSettings(config providerModel, endpoints endpointsModel, getenv func
 		{path.Root("region"), EnvRegion, config.Region, &s.Region},
 		{path.Root("access_key"), EnvAccessKey, config.AccessKey, &s.AccessKey},
 		{path.Root("secret_key"), EnvSecretKey, config.SecretKey, &s.SecretKey},
+		{path.Root("security_token"), EnvSecurityToken, config.SecurityToken, &s.SecurityToken},
 		{path.Root("endpoints").AtName("mps"), EnvMPSEndpoint, endpoints.MPS, &s.MPSEndpoint},
+		{path.Root("profile"), EnvProfile, config.Profile, &s.ProfileName},
+		{path.Root("config_dir"), EnvConfigDir, config.ConfigDir, &s.ConfigDir},
 	}
 	for _, st := range all {
 		*st.target = strings.TrimSpace(st.value.ValueString())
 		if *st.target == "" {
 			*st.target = strings.TrimSpace(getenv(st.envVar))
 		}
+	}
+	diags.Append(applyProfile(&s)...)
+	if diags.HasError() {
+		return s, diags
 	}
 
 	var missing []string
@@ -83,7 +104,8 @@ func resolveSettings(config providerModel, endpoints endpointsModel, getenv func
 	if len(missing) > 0 {
 		diags.AddError("Missing JD Cloud provider configuration",
 			"The jdcloud provider needs a region and an API key pair to sign requests, and these are not set:\n"+
-				strings.Join(missing, "\n"))
+				strings.Join(missing, "\n")+"\n\nThey can also come from a profile of the jdc CLI (`profile`, or "+EnvProfile+
+				"; without either, the CLI's current profile in ~/.jdc is used when it exists).")
 	}
 
 	if s.MPSEndpoint == "" {
@@ -93,10 +115,69 @@ func resolveSettings(config providerModel, endpoints endpointsModel, getenv func
 		diags.AddError("Invalid "+EnvMPSEndpoint, fmt.Sprintf("The %s environment variable is not a usable endpoint: %s", EnvMPSEndpoint, err))
 	}
 	if s.Region != "" && config.Region.ValueString() == "" && !validate.RegionPattern.MatchString(s.Region) {
-		diags.AddError("Invalid "+EnvRegion, fmt.Sprintf("The %s environment variable is %q, which is not a JD Cloud region such as cn-north-1.", EnvRegion, s.Region))
+		diags.AddError("Invalid region", fmt.Sprintf("The region %q (from %s) is not a JD Cloud region such as cn-north-1.", s.Region, s.regionSource()))
 	}
 	diags.Append(resolveRetrySettings(config, getenv, &s)...)
 	return s, diags
+}
+
+// applyProfile fills what arguments and environment left empty from a jdc
+// CLI profile: the named one (profile or JDCLOUD_PROFILE), or, when no
+// key pair was given at all, the CLI's current profile if it exists. Keys
+// are taken as a pair, never one from here and one from there.
+func applyProfile(s *settings) diag.Diagnostics {
+	var diags diag.Diagnostics
+	named := s.ProfileName != ""
+	if !named && (s.AccessKey != "" || s.SecretKey != "") {
+		return nil
+	}
+	dir := s.ConfigDir
+	if dir == "" {
+		var err error
+		if dir, err = jdcloud.DefaultConfigDir(); err != nil {
+			if named {
+				diags.AddAttributeError(path.Root("profile"), "Cannot find the jdc CLI configuration", err.Error())
+			}
+			return diags
+		}
+	}
+	name := s.ProfileName
+	if !named {
+		var err error
+		if name, err = jdcloud.CurrentProfileName(dir); err != nil {
+			diags.AddError("Cannot read the jdc CLI's current profile", err.Error())
+			return diags
+		}
+	}
+	profile, err := jdcloud.LoadProfile(dir, name)
+	switch {
+	case err == nil:
+	case !named && errors.Is(err, jdcloud.ErrNoConfigFile):
+		return nil // No CLI profile on this machine: nothing to fall back to.
+	default:
+		diags.AddAttributeError(path.Root("profile"), "Unusable jdc CLI profile",
+			fmt.Sprintf("The provider was to take its keys from the jdc CLI profile %q, but: %s. "+
+				"Fix the profile with `jdc configure`, name another with `profile` (or %s), "+
+				"or set access_key and secret_key.", name, err, EnvProfile))
+		return diags
+	}
+	if s.AccessKey == "" && s.SecretKey == "" {
+		s.AccessKey, s.SecretKey = profile.AccessKey, profile.SecretKey
+		s.keysFromProfile = true
+	}
+	if s.Region == "" && profile.RegionID != "" {
+		s.Region = profile.RegionID
+		s.regionFromProfile = true
+	}
+	s.ProfileName, s.ProfileFile = profile.Name, profile.File
+	return nil
+}
+
+func (s settings) regionSource() string {
+	if s.regionFromProfile {
+		return fmt.Sprintf("region_id of profile %q in %s", s.ProfileName, s.ProfileFile)
+	}
+	return "the " + EnvRegion + " environment variable"
 }
 
 // resolveRetrySettings fills retries, timeout and rate, from the
@@ -139,6 +220,9 @@ func unknownAttributes(config providerModel, endpoints endpointsModel) []path.Pa
 		"access_key":          config.AccessKey,
 		"secret_key":          config.SecretKey,
 		"endpoints":           config.Endpoints,
+		"security_token":      config.SecurityToken,
+		"profile":             config.Profile,
+		"config_dir":          config.ConfigDir,
 		"max_retries":         config.MaxRetries,
 		"request_timeout":     config.RequestTimeout,
 		"requests_per_second": config.RequestsPerSecond,

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -95,9 +97,10 @@ func TestResolveSettings(t *testing.T) {
 			name:      "bad region in the environment",
 			endpoint:  types.StringNull(),
 			env:       map[string]string{EnvRegion: "north", EnvAccessKey: "A", EnvSecretKey: "S"},
-			wantError: []string{`JDCLOUD_REGION environment variable is "north"`},
+			wantError: []string{`The region "north" (from the JDCLOUD_REGION environment variable) is not a JD Cloud region`},
 		},
 	}
+	t.Setenv("HOME", t.TempDir()) // no jdc CLI profile to fall back to
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			getenv := func(name string) string { return tt.env[name] }
@@ -138,5 +141,87 @@ func TestUserAgentNamesProviderAndTerraform(t *testing.T) {
 		if !strings.Contains(ua, want) {
 			t.Errorf("user agent %q lacks %q", ua, want)
 		}
+	}
+}
+
+// writeJDC writes a jdc CLI directory with two profiles and a current one.
+func writeJDC(t *testing.T, dir, current string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	config := `[default]
+access_key = DEFAULTACCESS
+secret_key = default-secret
+region_id = cn-north-1
+endpoint = www.jdcloud-api.com
+scheme = https
+timeout = 20
+
+[east]
+access_key = EASTACCESS
+secret_key = east-secret
+region_id = cn-east-2
+
+[broken]
+access_key = ONLYACCESS
+`
+	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if current != "" {
+		if err := os.WriteFile(filepath.Join(dir, "current"), []byte(current+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestResolveSettingsPrecedence is the documented table: provider
+// arguments, then environment, then the jdc CLI profile.
+func TestResolveSettingsPrecedence(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	writeJDC(t, filepath.Join(home, ".jdc"), "east")
+	otherDir := filepath.Join(t.TempDir(), "jdc")
+	writeJDC(t, otherDir, "")
+
+	str := types.StringValue
+	tests := []struct {
+		name       string
+		config     providerModel
+		env        map[string]string
+		wantKey    string
+		wantRegion string
+		wantError  string
+	}{
+		{name: "nothing given: the CLI's current profile, region included", wantKey: "EASTACCESS", wantRegion: "cn-east-2"},
+		{name: "config_dir without current: the default profile", config: providerModel{ConfigDir: str(otherDir)}, wantKey: "DEFAULTACCESS", wantRegion: "cn-north-1"},
+		{name: "named profile", config: providerModel{Profile: str("default")}, wantKey: "DEFAULTACCESS", wantRegion: "cn-north-1"},
+		{name: "profile from the environment", env: map[string]string{EnvProfile: "default"}, wantKey: "DEFAULTACCESS", wantRegion: "cn-north-1"},
+		{name: "argument profile wins over environment profile", config: providerModel{Profile: str("east")}, env: map[string]string{EnvProfile: "default"}, wantKey: "EASTACCESS", wantRegion: "cn-east-2"},
+		{name: "environment keys win over a named profile", config: providerModel{Profile: str("east")}, env: map[string]string{EnvAccessKey: "ENVACCESS", EnvSecretKey: "env-secret"}, wantKey: "ENVACCESS", wantRegion: "cn-east-2"},
+		{name: "argument region wins over the profile's", config: providerModel{Region: str("cn-south-1")}, wantKey: "EASTACCESS", wantRegion: "cn-south-1"},
+		{name: "environment region wins over the profile's", env: map[string]string{EnvRegion: "cn-south-1"}, wantKey: "EASTACCESS", wantRegion: "cn-south-1"},
+		{name: "keys in the environment: no implicit profile", env: map[string]string{EnvAccessKey: "ENVACCESS", EnvSecretKey: "env-secret"}, wantError: "region: set `region`"},
+		{name: "unknown profile names the file and the profile", config: providerModel{Profile: str("nope")}, wantError: `profile "nope" is not in ` + filepath.Join(home, ".jdc", "config") + ` (profiles there: default, east, broken)`},
+		{name: "profile without a secret", config: providerModel{Profile: str("broken")}, wantError: `profile "broken" in ` + filepath.Join(home, ".jdc", "config") + ` has no access_key or no secret_key`},
+		{name: "named profile without a config file", config: providerModel{Profile: str("east"), ConfigDir: str(t.TempDir())}, wantError: "no jdc CLI config file at"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, diags := resolveSettings(tt.config, endpointsModel{}, func(name string) string { return tt.env[name] })
+			if tt.wantError != "" {
+				if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), tt.wantError) {
+					t.Fatalf("diagnostics %v, want an error containing %q", diags, tt.wantError)
+				}
+				return
+			}
+			if diags.HasError() {
+				t.Fatalf("unexpected diagnostics: %v", diags)
+			}
+			if got.AccessKey != tt.wantKey || got.Region != tt.wantRegion {
+				t.Errorf("got key %q region %q, want %q %q", got.AccessKey, got.Region, tt.wantKey, tt.wantRegion)
+			}
+		})
 	}
 }

@@ -44,10 +44,13 @@ func New(version string) func() provider.Provider {
 
 // providerModel is the provider block.
 type providerModel struct {
-	Region    types.String `tfsdk:"region"`
-	AccessKey types.String `tfsdk:"access_key"`
-	SecretKey types.String `tfsdk:"secret_key"`
-	Endpoints types.Object `tfsdk:"endpoints"`
+	Region        types.String `tfsdk:"region"`
+	AccessKey     types.String `tfsdk:"access_key"`
+	SecretKey     types.String `tfsdk:"secret_key"`
+	SecurityToken types.String `tfsdk:"security_token"`
+	Profile       types.String `tfsdk:"profile"`
+	ConfigDir     types.String `tfsdk:"config_dir"`
+	Endpoints     types.Object `tfsdk:"endpoints"`
 
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
@@ -84,6 +87,22 @@ func (p *jdcloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				MarkdownDescription: "Secret key of the JD Cloud API key pair. Falls back to `" + EnvSecretKey + "`.",
 				Optional:            true,
 				Sensitive:           true,
+			},
+			"security_token": schema.StringAttribute{
+				MarkdownDescription: "Security token of temporary credentials, sent with every request and signed. " +
+					"Falls back to `" + EnvSecurityToken + "`.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"profile": schema.StringAttribute{
+				MarkdownDescription: "Profile of the `jdc` CLI to take the key pair and region from (`~/.jdc/config`), " +
+					"for whatever the arguments and environment variables leave unset. Falls back to `" + EnvProfile + "`. " +
+					"Without it, and without keys in arguments or environment, the CLI's current profile (`~/.jdc/current`, else `default`) is used when it exists.",
+				Optional: true,
+			},
+			"config_dir": schema.StringAttribute{
+				MarkdownDescription: "Directory of the `jdc` CLI's `config` and `current` files. Default `~/.jdc`; falls back to `" + EnvConfigDir + "`.",
+				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request that was throttled (HTTP 429), failed on the server side "+
@@ -148,13 +167,13 @@ func (p *jdcloudProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 
 	api, err := jdcloud.NewClient(jdcloud.Config{
-		Credentials:       jdcloud.Credentials{AccessKey: settings.AccessKey, SecretKey: settings.SecretKey},
+		Credentials:       jdcloud.Credentials{AccessKey: settings.AccessKey, SecretKey: settings.SecretKey, SecurityToken: settings.SecurityToken},
 		Endpoints:         map[string]string{mps.ServiceName: settings.MPSEndpoint},
 		UserAgent:         userAgent(p.version, req.TerraformVersion),
 		MaxRetries:        settings.MaxRetries,
 		RequestTimeout:    settings.RequestTimeout,
 		RequestsPerSecond: settings.RequestsPerSecond,
-		Logger:            newAPILogger(settings.SecretKey),
+		Logger:            newAPILogger(settings.SecretKey, settings.SecurityToken),
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("endpoints").AtName("mps"), "Invalid MPS endpoint", err.Error())
@@ -163,6 +182,7 @@ func (p *jdcloudProvider) Configure(ctx context.Context, req provider.ConfigureR
 	tflog.Debug(ctx, "configured JD Cloud client", map[string]any{
 		"region":       settings.Region,
 		"access_key":   jdcloud.MaskAccessKey(settings.AccessKey),
+		"profile":      settings.ProfileName,
 		"mps_endpoint": settings.MPSEndpoint,
 		"max_retries":  settings.MaxRetries,
 		"timeout":      settings.RequestTimeout.String(),

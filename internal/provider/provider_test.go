@@ -1,6 +1,8 @@
 package provider_test
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -72,9 +74,8 @@ provider "jdcloud" {
 }
 
 func TestAccProvider_badInput(t *testing.T) {
-	for _, name := range []string{provider.EnvRegion, provider.EnvAccessKey, provider.EnvSecretKey, provider.EnvMPSEndpoint} {
-		t.Setenv(name, "")
-	}
+	clearJDCloudEnv(t)
+	t.Setenv("HOME", t.TempDir()) // no jdc CLI profile either
 	tests := []struct {
 		name   string
 		config string
@@ -173,5 +174,102 @@ provider "jdcloud" {
 ` + readTask,
 			ExpectError: regexp.MustCompile(`(?s)Unknown JD Cloud provider argument.*region is not known until\s+apply`),
 		}},
+	})
+}
+
+// clearJDCloudEnv makes sure nothing from the machine's environment leaks into a test.
+func clearJDCloudEnv(t *testing.T) {
+	for _, name := range []string{provider.EnvRegion, provider.EnvAccessKey, provider.EnvSecretKey, provider.EnvMPSEndpoint,
+		provider.EnvProfile, provider.EnvConfigDir, provider.EnvSecurityToken, provider.EnvMaxRetries} {
+		t.Setenv(name, "")
+	}
+}
+
+// writeProfiles writes a jdc CLI directory under home holding the fake's
+// test key pair in profile "acc", which becomes the current profile.
+func writeProfiles(t *testing.T, home, region string) {
+	t.Helper()
+	dir := filepath.Join(home, ".jdc")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	config := "[default]\naccess_key = UNKNOWNKEY\nsecret_key = unknown\nregion_id = cn-north-1\n\n" +
+		"[acc]\naccess_key = " + acctest.FakeAccessKey + "\nsecret_key = " + acctest.FakeSecretKey + "\nregion_id = " + region + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "current"), []byte("acc\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// With nothing but an endpoint in the block, the provider uses the jdc
+// CLI's current profile, its region included.
+func TestAccProvider_currentCLIProfile(t *testing.T) {
+	clearJDCloudEnv(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	writeProfiles(t, home, "cn-east-2")
+	fake := seededFake(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `provider "jdcloud" {
+  endpoints = { mps = "` + fake.URL() + `" }
+}` + readTask,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.jdcloud_mps_thumbnail_task.test", tfjsonpath.New("region"), knownvalue.StringExact("cn-east-2")),
+				statecheck.ExpectKnownValue("data.jdcloud_mps_thumbnail_task.test", tfjsonpath.New("status"), knownvalue.StringExact("SUCCESS")),
+			},
+		}},
+	})
+}
+
+// A profile named in the block that the CLI file lacks is an error naming both.
+func TestAccProvider_missingNamedProfile(t *testing.T) {
+	clearJDCloudEnv(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	writeProfiles(t, home, "cn-east-2")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      `provider "jdcloud" { profile = "staging" }` + readTask,
+			ExpectError: regexp.MustCompile(`(?s)Unusable jdc CLI profile.*profile "staging" is not in\s+\S+/\.jdc/config\s+\(profiles\s+there:\s+default,\s+acc\)`),
+		}},
+	})
+}
+
+// Temporary credentials: the token travels with every request, signed; the
+// fake refuses the same keys without it.
+func TestAccProvider_securityToken(t *testing.T) {
+	clearJDCloudEnv(t)
+	t.Setenv("HOME", t.TempDir())
+	fake := seededFake(t)
+	fake.AddTemporaryCredential("FAKETEMPORARYKEY", "fake-temporary-secret", "fake-session-token")
+	config := func(token string) string {
+		return `
+provider "jdcloud" {
+  region         = "cn-east-2"
+  access_key     = "FAKETEMPORARYKEY"
+  secret_key     = "fake-temporary-secret"
+  security_token = "` + token + `"
+  endpoints      = { mps = "` + fake.URL() + `" }
+}` + readTask
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      config("wrong-token"),
+				ExpectError: regexp.MustCompile(`(?s)JD Cloud rejected the request's credentials.*HTTP status: 401.*security\s+token`),
+			},
+			{
+				Config: config("fake-session-token"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.jdcloud_mps_thumbnail_task.test", tfjsonpath.New("status"), knownvalue.StringExact("SUCCESS")),
+				},
+			},
+		},
 	})
 }
