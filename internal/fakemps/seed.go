@@ -39,6 +39,8 @@ type SeedTask struct {
 	Task   mps.ThumbnailTask `json:"task"`
 	// Faults are played, in order, on the requests about this task.
 	Faults []Fault `json:"faults,omitempty"`
+	// Timeline changes the task's status as time passes.
+	Timeline []TimelineStep `json:"timeline,omitempty"`
 }
 
 //go:embed default_seed.json

@@ -8,7 +8,6 @@ package fakemps
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -46,6 +45,8 @@ type Server struct {
 	requests       []RecordedRequest
 	faults         map[string][]Fault // by task id
 	limiter        *rate.Limiter      // nil: no rate limit
+	listPageCap    int
+	create         CreateBehaviour
 
 	now     func() time.Time
 	handler http.Handler
@@ -56,15 +57,11 @@ type Server struct {
 
 type taskKey struct{ region, id string }
 
-type storedTask struct {
-	shape Shape
-	task  mps.ThumbnailTask
-}
-
 // RecordedRequest is what the fake saw of one request, for assertions.
 type RecordedRequest struct {
 	Method    string
 	Path      string // escaped, as sent
+	Query     string
 	Nonce     string
 	UserAgent string
 	Status    int // the HTTP status the fake answered with; 0 when it dropped the connection
@@ -78,13 +75,15 @@ func New(seed Seed) (*Server, error) {
 		tasks:       map[taskKey]storedTask{},
 		nonces:      map[string]time.Time{},
 		faults:      map[string][]Fault{},
+		listPageCap: mps.MaxListPageSize,
+		create:      CreateBehaviour{RunFor: Duration(2 * time.Second)},
 		now:         time.Now,
 	}
 	for _, c := range seed.Credentials {
 		s.AddTemporaryCredential(c.AccessKey, c.SecretKey, c.SecurityToken)
 	}
 	for i, t := range seed.Tasks {
-		if err := s.PutTask(t.Region, t.Shape, t.Task); err != nil {
+		if err := s.PutTask(t.Region, t.Shape, t.Task, t.Timeline...); err != nil {
 			return nil, fmt.Errorf("seed task %d: %w", i, err)
 		}
 		s.InjectFaults(t.Task.TaskID, t.Faults...)
@@ -109,24 +108,6 @@ func (s *Server) AddTemporaryCredential(accessKey, secretKey, securityToken stri
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.credentials[accessKey] = SeedCredential{AccessKey: accessKey, SecretKey: secretKey, SecurityToken: securityToken}
-}
-
-// PutTask stores or replaces a task, answered in the given shape ("" is nested).
-func (s *Server) PutTask(region string, shape Shape, task mps.ThumbnailTask) error {
-	if region == "" || task.TaskID == "" {
-		return errors.New("a task needs a region and a taskID")
-	}
-	switch shape {
-	case "":
-		shape = ShapeNested
-	case ShapeNested, ShapeFlat:
-	default:
-		return fmt.Errorf("unknown shape %q (want %q or %q)", shape, ShapeNested, ShapeFlat)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.tasks[taskKey{region, task.TaskID}] = storedTask{shape: shape, task: task}
-	return nil
 }
 
 // Requests returns every request the fake has seen, in order.
@@ -177,29 +158,12 @@ func (s *Server) Close() error {
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/regions/{regionId}/thumbnail/{taskId}", s.getThumbnailTask)
+	mux.HandleFunc("GET /v1/regions/{regionId}/thumbnail", s.listThumbnailTasks)
+	mux.HandleFunc("POST /v1/regions/{regionId}/thumbnail", s.createThumbnailTask)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("no API at %s %s", r.Method, r.URL.EscapedPath()))
 	})
 	return mux
-}
-
-func (s *Server) getThumbnailTask(w http.ResponseWriter, r *http.Request) {
-	region, id := r.PathValue("regionId"), r.PathValue("taskId")
-	if s.applyFault(w, r, id) {
-		return
-	}
-	s.mu.Lock()
-	stored, ok := s.tasks[taskKey{region, id}]
-	s.mu.Unlock()
-	if !ok {
-		writeError(w, r, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("thumbnail task %s not found", id))
-		return
-	}
-	var result any = stored.task
-	if stored.shape == ShapeNested {
-		result = map[string]any{"thumbnailTask": stored.task}
-	}
-	writeResult(w, r, result)
 }
 
 // requestIDKey carries the request id the fake gives each request.
@@ -262,6 +226,7 @@ func (s *Server) record(next http.Handler) http.Handler {
 			s.requests = append(s.requests, RecordedRequest{
 				Method:    r.Method,
 				Path:      r.URL.EscapedPath(),
+				Query:     r.URL.RawQuery,
 				Nonce:     r.Header.Get("X-Jdcloud-Nonce"),
 				UserAgent: r.UserAgent(),
 				Status:    rec.status,

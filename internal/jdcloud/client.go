@@ -201,6 +201,7 @@ func (c *Client) URL(req Request) string {
 func (c *Client) Do(ctx context.Context, req Request, result any) error {
 	attempts := new(atomic.Int32)
 	ctx = withAttemptCounter(withSigningScope(ctx, req.Region, req.Service), attempts)
+	ctx = withIdempotency(ctx, req.Method)
 	httpReq, err := c.newHTTPRequest(ctx, req)
 	if err != nil {
 		return err

@@ -46,6 +46,11 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	if !isIdempotent(ctx) {
+		// A create that failed or timed out may still have happened:
+		// only a throttled one certainly did not.
+		return err == nil && resp.StatusCode == http.StatusTooManyRequests, nil
+	}
 	if err != nil {
 		var permanent *permanentError
 		if errors.As(err, &permanent) {
@@ -90,4 +95,20 @@ func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 		return max(at.Sub(now), 0), true
 	}
 	return 0, false
+}
+
+type nonIdempotentKey struct{}
+
+// withIdempotency marks a call whose repetition could change more than
+// once (POST), so that it is retried only when throttled.
+func withIdempotency(ctx context.Context, method string) context.Context {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+		return ctx
+	}
+	return context.WithValue(ctx, nonIdempotentKey{}, true)
+}
+
+func isIdempotent(ctx context.Context) bool {
+	return ctx.Value(nonIdempotentKey{}) == nil
 }

@@ -35,6 +35,9 @@ func TestCheckRetry(t *testing.T) {
 		{name: "bad scheme", err: &url.Error{Op: "Get", URL: "x", Err: errors.New("unsupported protocol scheme \"\"")}},
 		{name: "our own permanent failure", err: &permanentError{errors.New("cannot sign")}},
 		{name: "caller gave up", ctx: canceled, status: 503},
+		{name: "POST throttled", ctx: withIdempotency(context.Background(), http.MethodPost), status: 429, want: true},
+		{name: "POST failed on the server may have happened", ctx: withIdempotency(context.Background(), http.MethodPost), status: 503},
+		{name: "POST lost its connection may have happened", ctx: withIdempotency(context.Background(), http.MethodPost), err: errors.New("EOF")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

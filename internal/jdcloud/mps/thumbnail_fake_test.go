@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -198,5 +199,102 @@ func TestReadStopsAtContextDeadline(t *testing.T) {
 	}
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v does not say the deadline passed", err)
+	}
+}
+
+func TestListFollowsMarkersAcrossPages(t *testing.T) {
+	fake := newFake(t)
+	base := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 7 {
+		status := []string{"SUCCESS", "ERROR"}[i%2]
+		created := base.Add(time.Duration(i) * time.Hour).Format(mps.TimeFormat)
+		task := mps.ThumbnailTask{TaskID: fmt.Sprintf("t%d", i), Status: &status, CreatedTime: &created}
+		if err := fake.PutTask("cn-north-1", fakemps.ShapeNested, task); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fake.SetListPageSize(2)
+	client := newClient(t, fake.URL(), jdcloud.Config{})
+
+	tests := []struct {
+		name      string
+		filter    mps.ListFilter
+		limit     int
+		wantIDs   string
+		wantPages int
+	}{
+		{name: "everything", wantIDs: "t0 t1 t2 t3 t4 t5 t6", wantPages: 4},
+		{name: "status filter", filter: mps.ListFilter{Status: "SUCCESS"}, wantIDs: "t0 t2 t4 t6", wantPages: 2},
+		{name: "time window", filter: mps.ListFilter{Begin: base.Add(2 * time.Hour), End: base.Add(4 * time.Hour)}, wantIDs: "t2 t3 t4", wantPages: 2},
+		{name: "limit stops paging", limit: 3, wantIDs: "t0 t1 t2", wantPages: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := len(fake.Requests())
+			tasks, err := client.ListAllThumbnailTasks(context.Background(), "cn-north-1", tt.filter, tt.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, task := range tasks {
+				ids = append(ids, task.TaskID)
+			}
+			if got := strings.Join(ids, " "); got != tt.wantIDs {
+				t.Errorf("listed %q, want %q", got, tt.wantIDs)
+			}
+			if pages := len(fake.Requests()) - before; pages != tt.wantPages {
+				t.Errorf("read %d pages, want %d", pages, tt.wantPages)
+			}
+		})
+	}
+}
+
+func TestCreatedTaskRunsThenSucceedsWithKeys(t *testing.T) {
+	fake := newFake(t)
+	fake.SetCreateBehaviour(fakemps.CreateBehaviour{RunFor: fakemps.Duration(300 * time.Millisecond)})
+	client := newClient(t, fake.URL(), jdcloud.Config{})
+	mode, count := "multi", int64(3)
+	bucket, key, dest := "videos", "in/movie.mp4", "shots"
+	id, err := client.CreateThumbnailTask(context.Background(), "cn-north-1", mps.CreateThumbnailTaskInput{
+		Source: mps.ThumbnailSource{Bucket: &bucket, Key: &key},
+		Target: mps.ThumbnailTarget{DestBucket: &dest},
+		Rule:   &mps.ThumbnailRule{Mode: &mode, Count: &count},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := client.GetThumbnailTask(context.Background(), "cn-north-1", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mps.PhaseOf(*task.Status) != mps.PhaseInProgress || len(task.Target.Keys) != 0 {
+		t.Fatalf("a new task is %s with keys %v", *task.Status, task.Target.Keys)
+	}
+	if *task.Target.Format != "jpg" || *task.Target.DestKeyPrefix != key || *task.Rule.EndTimeInSecond != -1 || !*task.Rule.KeyFrame {
+		t.Errorf("documented defaults not filled in: %+v %+v", *task.Target, *task.Rule)
+	}
+	time.Sleep(400 * time.Millisecond)
+	task, err = client.GetThumbnailTask(context.Background(), "cn-north-1", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{key + "-" + id + "-0001.jpg", key + "-" + id + "-0002.jpg", key + "-" + id + "-0003.jpg"}
+	if *task.Status != "SUCCESS" || strings.Join(task.Target.Keys, ",") != strings.Join(want, ",") {
+		t.Errorf("finished task is %s with keys %v, want SUCCESS with %v", *task.Status, task.Target.Keys, want)
+	}
+}
+
+func TestCreateIsValidatedByTheFake(t *testing.T) {
+	fake := newFake(t)
+	client := newClient(t, fake.URL(), jdcloud.Config{MaxRetries: 3})
+	bucket, key, dest := "videos", "a.mp4", "shots"
+	width := int64(5)
+	_, err := client.CreateThumbnailTask(context.Background(), "cn-north-1", mps.CreateThumbnailTaskInput{
+		Source: mps.ThumbnailSource{Bucket: &bucket, Key: &key},
+		Target: mps.ThumbnailTarget{DestBucket: &dest, WidthInPixel: &width},
+	})
+	var apiErr *jdcloud.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != "INVALID_ARGUMENT" || apiErr.Attempts != 1 {
+		t.Fatalf("error = %v, want one INVALID_ARGUMENT attempt", err)
 	}
 }
