@@ -15,6 +15,9 @@ import (
 // taskReadErrorDiagnostic turns a failed read into one error that names the
 // task, the region, what the API said and what to do about it.
 func taskReadErrorDiagnostic(taskID, region string, err error) diag.Diagnostic {
+	if summary, ok := waitErrorSummary(err); ok {
+		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("Task: %s\nRegion: %s\n%s.\n\n%s", taskID, region, capitalize(err.Error()), waitHint(err)))
+	}
 	var apiErr *jdcloud.APIError
 	if !errors.As(err, &apiErr) {
 		return diag.NewErrorDiagnostic("Unable to reach the MPS API",
@@ -83,4 +86,19 @@ func transportHint(err error) string {
 	}
 	return "No attempt got an answer from the MPS API. Check the endpoint (endpoints.mps or JDCLOUD_MPS_ENDPOINT), " +
 		"the network path to it and any proxy; request_timeout and max_retries bound how long the provider tries."
+}
+
+func waitHint(err error) string {
+	var timedOut *waitTimeoutError
+	if errors.As(err, &timedOut) {
+		return "Raise the read (data source) or create (resource) value of the timeouts block, or set wait_for_completion = false to take the task as it is."
+	}
+	return "The task's error_code says why MPS could not take the screenshots; check the source video and the target bucket."
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

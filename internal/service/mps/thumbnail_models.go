@@ -6,6 +6,34 @@ import (
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
 )
 
+// thumbnailTaskModel is a task's attributes, shared by the data sources.
+type thumbnailTaskModel struct {
+	TaskID          types.String          `tfsdk:"task_id"`
+	Status          types.String          `tfsdk:"status"`
+	ErrorCode       types.Int64           `tfsdk:"error_code"`
+	CreatedTime     types.String          `tfsdk:"created_time"`
+	LastUpdatedTime types.String          `tfsdk:"last_updated_time"`
+	Rule            *thumbnailRuleModel   `tfsdk:"rule"`
+	Source          *thumbnailSourceModel `tfsdk:"source"`
+	Target          *thumbnailTargetModel `tfsdk:"target"`
+}
+
+// setTask maps an API task onto the model. Fields the API left out become
+// null, except target.keys, which is always a list.
+func (m *thumbnailTaskModel) setTask(task *mps.ThumbnailTask) {
+	if m.TaskID.IsNull() || m.TaskID.IsUnknown() {
+		// Listed tasks; a task read by id keeps the id it was asked for.
+		m.TaskID = types.StringValue(task.TaskID)
+	}
+	m.Status = types.StringPointerValue(task.Status)
+	m.ErrorCode = types.Int64PointerValue(task.ErrorCode)
+	m.CreatedTime = types.StringPointerValue(task.CreatedTime)
+	m.LastUpdatedTime = types.StringPointerValue(task.LastUpdatedTime)
+	m.Rule = newThumbnailRuleModel(task.Rule)
+	m.Source = newThumbnailSourceModel(task.Source)
+	m.Target = newThumbnailTargetModel(task.Target)
+}
+
 // thumbnailRuleModel is the rule attribute: which frames become screenshots.
 type thumbnailRuleModel struct {
 	Mode              types.String `tfsdk:"mode"`

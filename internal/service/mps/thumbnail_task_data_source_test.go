@@ -17,6 +17,7 @@ import (
 
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/acctest"
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/fakemps"
+	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
 )
 
 const dataSourceAddress = "data.jdcloud_mps_thumbnail_task.test"
@@ -527,4 +528,81 @@ output "statuses" {
 			}
 		})
 	}
+}
+
+func waitConfig(fake *fakemps.Server, taskID, extra string) string {
+	return acctest.ProviderConfig(fake) + fmt.Sprintf(`
+data "jdcloud_mps_thumbnail_task" "test" {
+  task_id             = %q
+  wait_for_completion = true
+  %s
+}
+`, taskID, extra)
+}
+
+// runningTask is a task the fake shows as RUNNING until its timeline says otherwise.
+func runningTask(t *testing.T, fake *fakemps.Server, timeline ...fakemps.TimelineStep) {
+	t.Helper()
+	status := "RUNNING"
+	bucket := "shots"
+	task := mps.ThumbnailTask{TaskID: "wait-1", Status: &status, Target: &mps.ThumbnailTarget{DestBucket: &bucket}}
+	if err := fake.PutTask("cn-north-1", fakemps.ShapeNested, task, timeline...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAccThumbnailTaskDataSource_waitSucceeds(t *testing.T) {
+	fake := acctest.StartFake(t)
+	runningTask(t, fake, fakemps.TimelineStep{After: fakemps.Duration(2 * time.Second), Status: "SUCCESS", Keys: []string{"shot-wait-1-0001.jpg"}})
+	succeedsAt := time.Now().Add(2 * time.Second)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: waitConfig(fake, "wait-1", ""),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect(attr("status"), knownvalue.StringExact("SUCCESS")),
+				expect(attr("target").AtMapKey("keys"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("shot-wait-1-0001.jpg")})),
+			},
+		}},
+	})
+	// The polls that saw RUNNING, plus the one that saw SUCCESS.
+	polls := 1
+	for _, r := range acctest.RequestsFor(fake, "wait-1") {
+		if r.At.Before(succeedsAt) {
+			polls++
+		}
+	}
+	t.Logf("the wait took %d polls", polls)
+	if polls < 3 {
+		t.Errorf("the read polled %d times; polling every 1 s, then 1.5 s, a task RUNNING for 2 s takes 3", polls)
+	}
+}
+
+func TestAccThumbnailTaskDataSource_waitOnFailedTask(t *testing.T) {
+	fake := acctest.StartFake(t)
+	code := int64(30012)
+	runningTask(t, fake, fakemps.TimelineStep{After: fakemps.Duration(1500 * time.Millisecond), Status: "ERROR", ErrorCode: &code})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      waitConfig(fake, "wait-1", ""),
+			ExpectError: regexp.MustCompile(`(?s)MPS thumbnail task failed.*Task: wait-1.*Region: cn-north-1.*failed with status ERROR and\s+error code 30012`),
+		}},
+	})
+}
+
+func TestAccThumbnailTaskDataSource_waitTimesOut(t *testing.T) {
+	fake := acctest.StartFake(t)
+	runningTask(t, fake)
+	start := time.Now()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: waitConfig(fake, "wait-1", `timeouts {
+    read = "3s"
+  }`),
+			ExpectError: regexp.MustCompile(`(?s)Timed out waiting for MPS thumbnail task.*Task: wait-1.*The task was still RUNNING after 3s.*timeouts`),
+		}},
+	})
+	t.Logf("timed out after %s", time.Since(start).Round(100*time.Millisecond))
 }
