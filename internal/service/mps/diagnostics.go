@@ -12,33 +12,60 @@ import (
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
 )
 
+// operation is what the provider was doing when a call failed: a verb for
+// summaries ("read the task") and the subject lines of the detail.
+type operation struct {
+	verb   string // "read", "list", "create"
+	taskID string // empty for list and create
+	region string
+}
+
+func (op operation) subject() string {
+	var b strings.Builder
+	if op.taskID != "" {
+		fmt.Fprintf(&b, "Task: %s\n", op.taskID)
+	}
+	fmt.Fprintf(&b, "Region: %s\n", op.region)
+	return b.String()
+}
+
 // taskReadErrorDiagnostic turns a failed read into one error that names the
 // task, the region, what the API said and what to do about it.
 func taskReadErrorDiagnostic(taskID, region string, err error) diag.Diagnostic {
+	return apiErrorDiagnostic(operation{verb: "read", taskID: taskID, region: region}, err)
+}
+
+// apiErrorDiagnostic describes any failed MPS call.
+func apiErrorDiagnostic(op operation, err error) diag.Diagnostic {
 	if summary, ok := waitErrorSummary(err); ok {
-		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("Task: %s\nRegion: %s\n%s.\n\n%s", taskID, region, capitalize(err.Error()), waitHint(err)))
+		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("%s%s.\n\n%s", op.subject(), capitalize(err.Error()), waitHint(err)))
 	}
 	var apiErr *jdcloud.APIError
 	if !errors.As(err, &apiErr) {
 		return diag.NewErrorDiagnostic("Unable to reach the MPS API",
-			fmt.Sprintf("Task: %s\nRegion: %s\nAttempts: %d\nError: %s\n\n%s", taskID, region, jdcloud.Attempts(err), err, transportHint(err)))
+			fmt.Sprintf("%sAttempts: %d\nError: %s\n\n%s", op.subject(), jdcloud.Attempts(err), err, transportHint(err)))
 	}
 
-	summary, hint := "Unable to read MPS thumbnail task", ""
+	summary, hint := fmt.Sprintf("Unable to %s MPS thumbnail tasks", op.verb), ""
+	if op.taskID != "" {
+		summary = fmt.Sprintf("Unable to %s MPS thumbnail task", op.verb)
+	}
 	switch {
-	case apiErr.HTTPStatus == http.StatusNotFound:
+	case apiErr.HTTPStatus == http.StatusNotFound && op.taskID != "":
 		summary = "MPS thumbnail task not found"
 		hint = fmt.Sprintf("No thumbnail task %q exists in region %q. Check task_id, and the region "+
-			"(this data source's region argument, else the provider's).", taskID, region)
+			"(the region argument, else the provider's).", op.taskID, op.region)
+	case apiErr.HTTPStatus == http.StatusBadRequest:
+		hint = "The API refused the request's arguments; the JD Cloud error above says which."
 	case jdcloud.IsAuthFailure(err):
 		summary = "JD Cloud rejected the request's credentials"
-		hint = "Check access_key and secret_key (or JDCLOUD_ACCESS_KEY and JDCLOUD_SECRET_KEY), that this machine's clock " +
-			"is right (signatures are valid for 15 minutes), and that the key pair may use MPS in region " + region + "."
+		hint = "Check access_key and secret_key (or JDCLOUD_ACCESS_KEY and JDCLOUD_SECRET_KEY, or the jdc CLI profile), that this machine's clock " +
+			"is right (signatures are valid for 15 minutes), and that the key pair may use MPS in region " + op.region + "."
 	case apiErr.HTTPStatus == http.StatusTooManyRequests:
-		summary = "MPS API throttled the read"
+		summary = "MPS API throttled the " + op.verb
 		hint = retrySettingsHint("The API kept answering 429 (too many requests).")
 	case apiErr.HTTPStatus >= 500:
-		summary = "MPS API failed to read the task"
+		summary = fmt.Sprintf("MPS API failed to %s the task", op.verb)
 		hint = retrySettingsHint("The API kept failing on its side.")
 	case apiErr.HTTPStatus >= 200 && apiErr.HTTPStatus < 300:
 		hint = "The endpoint answered with something that is not a JD Cloud API response; " +
@@ -46,7 +73,7 @@ func taskReadErrorDiagnostic(taskID, region string, err error) diag.Diagnostic {
 	}
 
 	var detail strings.Builder
-	fmt.Fprintf(&detail, "Task: %s\nRegion: %s\nHTTP status: %d\n", taskID, region, apiErr.HTTPStatus)
+	fmt.Fprintf(&detail, "%sHTTP status: %d\n", op.subject(), apiErr.HTTPStatus)
 	switch {
 	case apiErr.Status != "":
 		fmt.Fprintf(&detail, "JD Cloud error: %s: %s\n", apiErr.Status, orDash(apiErr.Message))

@@ -10,5 +10,6 @@ import (
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewThumbnailTaskDataSource,
+		NewThumbnailTasksDataSource,
 	}
 }
