@@ -1,5 +1,5 @@
 // Package conns holds what the provider hands to its data sources and
-// resources: the configured API clients, and a base type whose Configure
+// resources: the configured API clients, and base types whose Configure
 // picks them up, so each service package needs no plumbing of its own.
 package conns
 
@@ -8,6 +8,8 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud/mps"
 )
@@ -34,15 +36,38 @@ type DataSourceBase struct {
 
 // Configure implements datasource.DataSourceWithConfigure.
 func (b *DataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		// The provider is not configured yet (validation, or an unknown provider configuration).
-		return
+	client, diags := clientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	if client != nil {
+		b.Client = client
 	}
-	client, ok := req.ProviderData.(*Client)
+}
+
+// clientFrom unpacks provider data; nil data means the provider is not
+// configured yet (validation, or an unknown provider configuration).
+func clientFrom(data any) (*Client, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if data == nil {
+		return nil, diags
+	}
+	client, ok := data.(*Client)
 	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
-		return
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", data))
 	}
-	b.Client = client
+	return client, diags
+}
+
+// ResourceBase gives a resource the provider's Client in Configure.
+type ResourceBase struct {
+	Client *Client
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (b *ResourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, diags := clientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	if client != nil {
+		b.Client = client
+	}
 }

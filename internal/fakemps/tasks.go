@@ -84,6 +84,13 @@ func (s *Server) PutTask(region string, shape Shape, task mps.ThumbnailTask, tim
 	return nil
 }
 
+// RemoveTask forgets a task, as if it had expired on the real service.
+func (s *Server) RemoveTask(region, taskID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.tasks, taskKey{region, taskID})
+}
+
 // SetListPageSize caps the page size of listThumbnailTask below the API's 1000.
 func (s *Server) SetListPageSize(n int) {
 	s.mu.Lock()

@@ -199,7 +199,7 @@ func (p *jdcloudProvider) DataSources(_ context.Context) []func() datasource.Dat
 }
 
 func (p *jdcloudProvider) Resources(_ context.Context) []func() resource.Resource {
-	return nil
+	return servicemps.Resources()
 }
 
 func userAgent(providerVersion, terraformVersion string) string {

@@ -4,6 +4,7 @@ package mps
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // DataSources are the MPS data sources the provider serves.
@@ -11,5 +12,12 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewThumbnailTaskDataSource,
 		NewThumbnailTasksDataSource,
+	}
+}
+
+// Resources are the MPS resources the provider serves.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{
+		NewThumbnailTaskResource,
 	}
 }
