@@ -18,3 +18,14 @@ resource "terraform_data" "per_screenshot" {
 output "intro_status" {
   value = data.jdcloud_mps_thumbnail_task.intro.status
 }
+
+# Wait until a task that may still be running is done; a failed task or one
+# still running after 10 minutes is an error.
+data "jdcloud_mps_thumbnail_task" "keynote" {
+  task_id             = "9c0d7e41b3"
+  wait_for_completion = true
+
+  timeouts {
+    read = "10m"
+  }
+}
