@@ -36,6 +36,7 @@ var (
 	_ resource.ResourceWithConfigure        = (*thumbnailTaskResource)(nil)
 	_ resource.ResourceWithImportState      = (*thumbnailTaskResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*thumbnailTaskResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*thumbnailTaskResource)(nil)
 )
 
 // defaultCreateTimeout bounds the wait for a created task.
@@ -218,6 +219,19 @@ func (v endNotBeforeStart) ValidateResource(ctx context.Context, req resource.Va
 		resp.Diagnostics.AddAttributeError(path.Root("rule").AtName("end_time_in_second"), "End time before start time",
 			fmt.Sprintf("rule.end_time_in_second is %d, before rule.start_time_in_second (%d). Set it to -1 for the end of the video, "+
 				"or to a second not before the start.", end.ValueInt64(), start.ValueInt64()))
+	}
+}
+
+// ModifyPlan shows the provider's region in the plan of a new task whose
+// configuration sets none, instead of "known after apply".
+func (r *thumbnailTaskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.Client == nil {
+		return
+	}
+	var region types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region"), &region)...)
+	if region.IsUnknown() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region"), r.Client.Region)...)
 	}
 }
 

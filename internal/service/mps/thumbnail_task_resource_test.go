@@ -52,6 +52,12 @@ func TestAccThumbnailTaskResource_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: resourceConfig(fake, 3, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(resourceAddress, resourceAttr("region"), knownvalue.StringExact("cn-north-1")),
+						plancheck.ExpectUnknownValue(resourceAddress, resourceAttr("target").AtMapKey("keys")),
+					},
+				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(resourceAddress, resourceAttr("id")),
 					statecheck.ExpectKnownValue(resourceAddress, resourceAttr("status"), knownvalue.StringExact("SUCCESS")),
