@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/fakemps"
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
@@ -82,6 +83,18 @@ func RequestsFor(fake *fakemps.Server, taskID string) []fakemps.RecordedRequest 
 		}
 	}
 	return out
+}
+
+// CheckRequestedPath is a step check that every request the fake saw went to path.
+func CheckRequestedPath(fake *fakemps.Server, path string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		for _, r := range fake.Requests() {
+			if r.Path != path {
+				return fmt.Errorf("a request went to %s, want %s", r.Path, path)
+			}
+		}
+		return nil
+	}
 }
 
 // CheckAttempts asserts the statuses the fake answered, in order, for the

@@ -190,14 +190,7 @@ data "jdcloud_mps_thumbnail_task" "test" {
 }
 `,
 			ConfigStateChecks: finishedTaskChecks("cn-east-2"),
-			Check: func(*terraform.State) error {
-				for _, r := range fake.Requests() {
-					if r.Path != "/v1/regions/cn-east-2/thumbnail/f1b6a7c0e2" {
-						return fmt.Errorf("request went to %s, not to region cn-east-2", r.Path)
-					}
-				}
-				return nil
-			},
+			Check:             acctest.CheckRequestedPath(fake, "/v1/regions/cn-east-2/thumbnail/f1b6a7c0e2"),
 		}},
 	})
 }
@@ -213,14 +206,7 @@ func TestAccThumbnailTaskDataSource_escapedTaskID(t *testing.T) {
 				expect(attr("id"), knownvalue.StringExact("a/b c")),
 				expect(attr("status"), knownvalue.StringExact("SUCCESS")),
 			},
-			Check: func(*terraform.State) error {
-				for _, r := range fake.Requests() {
-					if r.Path != "/v1/regions/cn-north-1/thumbnail/a%2Fb%20c" {
-						return fmt.Errorf("requested %s", r.Path)
-					}
-				}
-				return nil
-			},
+			Check: acctest.CheckRequestedPath(fake, "/v1/regions/cn-north-1/thumbnail/a%2Fb%20c"),
 		}},
 	})
 }
