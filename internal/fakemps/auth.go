@@ -22,6 +22,10 @@ var headersEverySignatureCovers = []string{"host", "x-jdcloud-date", "x-jdcloud-
 // nonce before any route sees the request.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.skipSignatureChecks.Load() {
+			next.ServeHTTP(w, r)
+			return
+		}
 		status, jdStatus, message := s.verify(r)
 		if status != 0 {
 			writeError(w, r, status, jdStatus, message)

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -53,7 +54,19 @@ type Server struct {
 
 	httpServer *http.Server
 	listener   net.Listener
+	// connections counts the TCP connections accepted, to check reuse.
+	connections atomic.Int64
+	// skipSignatureChecks lets unsigned requests in (benchmark baselines only).
+	skipSignatureChecks atomic.Bool
 }
+
+// Connections is how many TCP connections the started fake has accepted.
+func (s *Server) Connections() int64 { return s.connections.Load() }
+
+// SkipSignatureChecks lets requests in without checking their signature,
+// date or nonce, so that a plain HTTP client can serve as a benchmark
+// baseline against the same server. Tests never use it.
+func (s *Server) SkipSignatureChecks() { s.skipSignatureChecks.Store(true) }
 
 type taskKey struct{ region, id string }
 
@@ -135,7 +148,15 @@ func (s *Server) Start(addr string) error {
 		return fmt.Errorf("listening on %s: %w", addr, err)
 	}
 	s.listener = listener
-	s.httpServer = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	s.httpServer = &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ConnState: func(_ net.Conn, state http.ConnState) {
+			if state == http.StateNew {
+				s.connections.Add(1)
+			}
+		},
+	}
 	go func() { _ = s.httpServer.Serve(listener) }()
 	return nil
 }
