@@ -68,16 +68,19 @@ type SigningInput struct {
 
 // Sign computes the JDCLOUD2-HMAC-SHA256 signature of in with the given keys.
 func Sign(in SigningInput, accessKey, secretKey string) (Signature, error) {
+	return sign(in, accessKey, func(day string) []byte { return signingKey(secretKey, day, in.Region, in.Service) })
+}
+
+// sign computes the signature with the signing key keyFor returns for the
+// request's day, so that a caller may cache keys.
+func sign(in SigningInput, accessKey string, keyFor func(day string) []byte) (Signature, error) {
 	dateValue := in.Header.Get(HeaderDate)
 	date, err := time.Parse(DateFormat, dateValue)
 	if err != nil {
 		return Signature{}, fmt.Errorf("parsing %s header %q: %w", strings.ToLower(HeaderDate), dateValue, err)
 	}
-	names := in.SignedHeaders
-	if names == nil {
-		names = headerNamesToSign(in.Header)
-	}
-	canonicalHeaders, signedHeaders := canonicalizeHeaders(in.Host, in.Header, names)
+	headers := headersToSign(in.Host, in.Header, in.SignedHeaders)
+	canonicalHeaders, signedHeaders := canonicalizeHeaders(headers)
 
 	bodyHash := in.BodyHash
 	if bodyHash == "" {
@@ -95,8 +98,7 @@ func Sign(in SigningInput, accessKey, secretKey string) (Signature, error) {
 	scope := strings.Join([]string{date.Format(scopeDateFormat), in.Region, in.Service, scopeTerminator}, "/")
 	stringToSign := strings.Join([]string{SigningAlgorithm, dateValue, scope, hexSHA256([]byte(canonicalRequest))}, "\n")
 
-	key := signingKey(secretKey, date.Format(scopeDateFormat), in.Region, in.Service)
-	signature := hex.EncodeToString(hmacSHA256(key, stringToSign))
+	signature := hex.EncodeToString(hmacSHA256(keyFor(date.Format(scopeDateFormat)), stringToSign))
 
 	return Signature{
 		CanonicalRequest: canonicalRequest,
@@ -104,8 +106,8 @@ func Sign(in SigningInput, accessKey, secretKey string) (Signature, error) {
 		SignedHeaders:    signedHeaders,
 		Scope:            scope,
 		Signature:        signature,
-		Authorization: fmt.Sprintf("%s Credential=%s/%s, SignedHeaders=%s, Signature=%s",
-			SigningAlgorithm, accessKey, scope, signedHeaders, signature),
+		Authorization: SigningAlgorithm + " Credential=" + accessKey + "/" + scope +
+			", SignedHeaders=" + signedHeaders + ", Signature=" + signature,
 	}, nil
 }
 
@@ -124,43 +126,83 @@ func signingKey(secretKey, day, region, service string) []byte {
 	return hmacSHA256(kService, scopeTerminator)
 }
 
-func headerNamesToSign(header http.Header) []string {
-	names := make([]string, 0, len(header)+1)
-	names = append(names, "host")
-	for name := range header {
-		lower := strings.ToLower(name)
-		if unsignedHeaders[lower] || lower == "host" {
-			continue
+// signedHeader is one header of the signature: lower-case name, values as sent.
+type signedHeader struct {
+	name   string
+	values []string
+}
+
+// headersToSign lists the headers a signature covers, sorted by name: the
+// given names (as the server reads them from the Authorization header), or
+// host and every header but the unsigned ones (as the client signs).
+func headersToSign(host string, header http.Header, names []string) []signedHeader {
+	headers := make([]signedHeader, 0, len(header)+1)
+	if names != nil {
+		for _, name := range names {
+			if name == "host" {
+				headers = append(headers, signedHeader{name, []string{host}})
+			} else {
+				headers = append(headers, signedHeader{name, header.Values(name)})
+			}
 		}
-		names = append(names, lower)
+	} else {
+		headers = append(headers, signedHeader{"host", []string{host}})
+		for name, values := range header {
+			lower := strings.ToLower(name)
+			if !unsignedHeaders[lower] && lower != "host" {
+				headers = append(headers, signedHeader{lower, values})
+			}
+		}
 	}
-	return names
+	sort.Slice(headers, func(i, j int) bool { return headers[i].name < headers[j].name })
+	return headers
 }
 
 // canonicalizeHeaders returns the canonical header block (each line ending in
 // "\n", as the canonical request's blank line follows it) and the signed list.
-func canonicalizeHeaders(host string, header http.Header, names []string) (block, signed string) {
-	sorted := append([]string(nil), names...)
-	sort.Strings(sorted)
-	var b strings.Builder
-	for _, name := range sorted {
-		var value string
-		if name == "host" {
-			value = host
-		} else {
-			value = strings.Join(header.Values(name), ",")
-		}
-		b.WriteString(name)
+func canonicalizeHeaders(headers []signedHeader) (block, signed string) {
+	var b, list strings.Builder
+	b.Grow(256)
+	list.Grow(64)
+	for i, h := range headers {
+		b.WriteString(h.name)
 		b.WriteByte(':')
-		b.WriteString(foldSpaces(value))
+		for j, value := range h.values {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(foldSpaces(value))
+		}
 		b.WriteByte('\n')
+		if i > 0 {
+			list.WriteByte(';')
+		}
+		list.WriteString(h.name)
 	}
-	return b.String(), strings.Join(sorted, ";")
+	return b.String(), list.String()
 }
 
 // foldSpaces trims a header value and folds inner runs of spaces to one.
 func foldSpaces(value string) string {
+	if !needsFolding(value) {
+		return value
+	}
 	return strings.Join(strings.Fields(value), " ")
+}
+
+// needsFolding reports whether value has outer white space or an inner
+// run of it, which is rare, so that the common case allocates nothing.
+func needsFolding(value string) bool {
+	previousSpace := true // a leading space needs trimming
+	for i := 0; i < len(value); i++ {
+		c := value[i]
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80
+		if space && previousSpace {
+			return true
+		}
+		previousSpace = space
+	}
+	return previousSpace && len(value) > 0
 }
 
 // CanonicalPath is the request path exactly as sent on the wire.

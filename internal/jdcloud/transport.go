@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -33,6 +34,30 @@ type SigningTransport struct {
 	// Now and NewNonce may be replaced in tests.
 	Now      func() time.Time
 	NewNonce func() string
+
+	keys signingKeyCache
+}
+
+// signingKeyCache keeps the derived signing key of each day, region and
+// service: deriving takes four HMACs, and every request of a day reuses it.
+type signingKeyCache struct {
+	mu   sync.Mutex
+	keys map[string][]byte
+}
+
+func (c *signingKeyCache) get(secretKey, day, region, service string) []byte {
+	id := day + "/" + region + "/" + service
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if key, ok := c.keys[id]; ok {
+		return key
+	}
+	if c.keys == nil || len(c.keys) > 64 {
+		c.keys = map[string][]byte{} // days go by; start afresh rather than grow
+	}
+	key := signingKey(secretKey, day, region, service)
+	c.keys[id] = key
+	return key
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -54,7 +79,7 @@ func (t *SigningTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	signed.Header.Del(HeaderAuthorization)
 
-	signature, err := Sign(SigningInput{
+	signature, err := sign(SigningInput{
 		Method:   signed.Method,
 		Host:     hostAsSent(signed),
 		URL:      signed.URL,
@@ -62,7 +87,9 @@ func (t *SigningTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		BodyHash: bodyHash,
 		Region:   scope.region,
 		Service:  scope.service,
-	}, t.Credentials.AccessKey, t.Credentials.SecretKey)
+	}, t.Credentials.AccessKey, func(day string) []byte {
+		return t.keys.get(t.Credentials.SecretKey, day, scope.region, scope.service)
+	})
 	if err != nil {
 		return nil, &permanentError{fmt.Errorf("signing request: %w", err)}
 	}

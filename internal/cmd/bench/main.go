@@ -30,7 +30,7 @@ import (
 
 const (
 	accessKey = "FAKEBENCHACCESSKEY"
-	secretKey = "fake-bench-secret-key"
+	secretKey = "fake-bench-secret-key" //nolint:gosec // a fake key for the fake service
 )
 
 type options struct {
@@ -84,7 +84,7 @@ func run(opts options) error {
 	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-jdcloud"), ".")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building the provider: %v\n%s", err, out)
+		return fmt.Errorf("building the provider: %w\n%s", err, out)
 	}
 	cliConfig := filepath.Join(work, "cli.tfrc")
 	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
@@ -134,7 +134,7 @@ func goBenchmarks(w *strings.Builder, root string, opts options) error {
 	cmd.Dir = root
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("go test -bench: %v\n%s", err, out)
+		return fmt.Errorf("go test -bench: %w\n%s", err, out)
 	}
 	results := parseBenchmarks(string(out))
 	fmt.Fprintf(w, "## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem -benchtime %s -count %d ./internal/jdcloud/ ./internal/jdcloud/mps/ ./internal/provider/`\n\n",
@@ -257,7 +257,7 @@ func (tf terraformRunner) plan(dir string) (time.Duration, int64, error) {
 	cancel()
 	wg.Wait()
 	if err != nil {
-		return 0, 0, fmt.Errorf("terraform plan in %s: %v\n%s", dir, err, tail(out))
+		return 0, 0, fmt.Errorf("terraform plan in %s: %w\n%s", dir, err, tail(out))
 	}
 	return elapsed, peak.Load(), nil
 }
@@ -368,7 +368,7 @@ func startBenchmark(w *strings.Builder, tf terraformRunner, work string, opts op
 		}{{dir, &with}, {coreDir, &without}} {
 			start := time.Now()
 			if out, err := tf.command(c.dir, "providers", "schema", "-json").CombinedOutput(); err != nil {
-				return fmt.Errorf("terraform providers schema: %v\n%s", err, tail(out))
+				return fmt.Errorf("terraform providers schema: %w\n%s", err, tail(out))
 			}
 			*c.out = append(*c.out, time.Since(start).Seconds())
 		}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"golang.org/x/sync/singleflight"
+
 	"github.com/jdcloud-api/terraform-provider-jdcloud/internal/jdcloud"
 )
 
@@ -16,6 +18,8 @@ const ServiceName = "mps"
 // Client makes typed MPS calls through a shared JD Cloud API client.
 type Client struct {
 	api *jdcloud.Client
+	// reads lets concurrent reads of the same task share one API call.
+	reads singleflight.Group
 }
 
 // New returns an MPS client on top of api.
@@ -32,7 +36,26 @@ type getThumbnailTaskResult struct {
 }
 
 // GetThumbnailTask reads one thumbnail task (GET /v1/regions/{regionId}/thumbnail/{taskId}).
+// Concurrent reads of the same task share one API call and its answer,
+// which callers must not modify; each caller still stops at its own context.
 func (c *Client) GetThumbnailTask(ctx context.Context, region, taskID string) (*ThumbnailTask, error) {
+	shared := c.reads.DoChan(region+"\x00"+taskID, func() (any, error) {
+		// The call outlives a caller that gives up, for the others waiting on it;
+		// the client's request timeout and retries still bound it.
+		return c.getThumbnailTask(context.WithoutCancel(ctx), region, taskID)
+	})
+	select {
+	case <-ctx.Done():
+		return nil, fmt.Errorf("getting thumbnail task %q in region %q: %w", taskID, region, ctx.Err())
+	case result := <-shared:
+		if result.Err != nil {
+			return nil, result.Err
+		}
+		return result.Val.(*ThumbnailTask), nil //nolint:forcetypeassert // the function above returns only this type
+	}
+}
+
+func (c *Client) getThumbnailTask(ctx context.Context, region, taskID string) (*ThumbnailTask, error) {
 	var raw json.RawMessage
 	err := c.api.Do(ctx, jdcloud.Request{
 		Method:       http.MethodGet,

@@ -298,3 +298,54 @@ func TestCreateIsValidatedByTheFake(t *testing.T) {
 		t.Fatalf("error = %v, want one INVALID_ARGUMENT attempt", err)
 	}
 }
+
+// Concurrent reads of one task share a single API call.
+func TestConcurrentReadsOfOneTaskShareOneCall(t *testing.T) {
+	fake := newFake(t, "shared", "other")
+	fake.InjectFaults("shared", fakemps.Fault{Delay: fakemps.Duration(200 * time.Millisecond), Sticky: true})
+	client := newClient(t, fake.URL(), jdcloud.Config{})
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if task, err := client.GetThumbnailTask(context.Background(), "cn-north-1", "shared"); err != nil || task.TaskID != "shared" {
+				t.Errorf("read: %v, %+v", err, task)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := len(fake.Requests()); n != 1 {
+		t.Errorf("20 concurrent reads of one task sent %d requests, want 1", n)
+	}
+	// Other tasks, and later reads, are not shared.
+	for _, id := range []string{"other", "shared"} {
+		if _, err := client.GetThumbnailTask(context.Background(), "cn-north-1", id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(fake.Requests()); n != 3 {
+		t.Errorf("after two more reads the fake saw %d requests, want 3", n)
+	}
+}
+
+// A caller whose context ends stops waiting; the others still get the answer.
+func TestSharedReadRespectsEachCallersContext(t *testing.T) {
+	fake := newFake(t, "slow")
+	fake.InjectFaults("slow", fakemps.Fault{Delay: fakemps.Duration(500 * time.Millisecond)})
+	client := newClient(t, fake.URL(), jdcloud.Config{})
+	done := make(chan error, 1)
+	go func() {
+		_, err := client.GetThumbnailTask(context.Background(), "cn-north-1", "slow")
+		done <- err
+	}()
+	time.Sleep(50 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if _, err := client.GetThumbnailTask(ctx, "cn-north-1", "slow"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("the impatient caller got %v, want its deadline", err)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("the patient caller got %v", err)
+	}
+}

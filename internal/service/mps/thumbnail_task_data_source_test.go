@@ -592,3 +592,34 @@ func TestAccThumbnailTaskDataSource_waitTimesOut(t *testing.T) {
 	})
 	t.Logf("timed out after %s", time.Since(start).Round(100*time.Millisecond))
 }
+
+// Ten data sources reading the same task at once cost one API call per
+// Terraform operation, not ten.
+func TestAccThumbnailTaskDataSource_sameTaskReadsShareCalls(t *testing.T) {
+	fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+	fake.InjectFaults("f1b6a7c0e2", fakemps.Fault{Delay: fakemps.Duration(300 * time.Millisecond), Sticky: true})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfig(fake) + `
+data "jdcloud_mps_thumbnail_task" "same" {
+  count   = 10
+  task_id = "f1b6a7c0e2"
+}
+
+output "statuses" {
+  value = distinct([for task in data.jdcloud_mps_thumbnail_task.same : task.status])
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("statuses", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("SUCCESS")})),
+			},
+		}},
+	})
+	// The test runs several Terraform operations, each reading all ten.
+	requests := len(acctest.RequestsFor(fake, "f1b6a7c0e2"))
+	t.Logf("the fake saw %d requests", requests)
+	if requests >= 10 {
+		t.Errorf("the fake saw %d requests: concurrent reads of one task were not shared", requests)
+	}
+}
