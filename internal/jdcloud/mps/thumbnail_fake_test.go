@@ -54,9 +54,9 @@ func newClient(t *testing.T, endpoint string, cfg jdcloud.Config) *mps.Client {
 // requests per second: the 429s it answers are absorbed by the retries.
 func TestConcurrentReadsSurviveServerRateLimit(t *testing.T) {
 	const reads = 200
-	var ids []string
-	for i := range 20 {
-		ids = append(ids, fmt.Sprintf("task-%02d", i))
+	var ids []string // one task per read: reads of one task would share a call
+	for i := range reads {
+		ids = append(ids, fmt.Sprintf("task-%03d", i))
 	}
 	fake := newFake(t, ids...)
 	fake.SetRateLimit(50, 50)
@@ -68,7 +68,7 @@ func TestConcurrentReadsSurviveServerRateLimit(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			id := ids[i%len(ids)]
+			id := ids[i]
 			task, err := client.GetThumbnailTask(context.Background(), "cn-north-1", id)
 			if err == nil && task.TaskID != id {
 				err = fmt.Errorf("asked for %s, got %s", id, task.TaskID)
@@ -98,16 +98,21 @@ func TestConcurrentReadsSurviveServerRateLimit(t *testing.T) {
 // The client-side limit keeps the same load under the server's limit, so
 // the server never has to throttle.
 func TestClientRateLimitAvoidsThrottling(t *testing.T) {
-	fake := newFake(t, "t")
+	const reads = 60
+	var ids []string
+	for i := range reads {
+		ids = append(ids, fmt.Sprintf("t-%02d", i))
+	}
+	fake := newFake(t, ids...)
 	fake.SetRateLimit(50, 10)
 	client := newClient(t, fake.URL(), jdcloud.Config{MaxRetries: 0, RequestsPerSecond: 40})
 	var wg sync.WaitGroup
-	errs := make(chan error, 60)
-	for range 60 {
+	errs := make(chan error, reads)
+	for _, id := range ids {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := client.GetThumbnailTask(context.Background(), "cn-north-1", "t")
+			_, err := client.GetThumbnailTask(context.Background(), "cn-north-1", id)
 			errs <- err
 		}()
 	}
@@ -117,6 +122,9 @@ func TestClientRateLimitAvoidsThrottling(t *testing.T) {
 		if err != nil {
 			t.Fatalf("a read failed although the client stayed under the limit: %v", err)
 		}
+	}
+	if n := len(fake.Requests()); n != reads {
+		t.Errorf("the fake saw %d requests, want %d", n, reads)
 	}
 }
 

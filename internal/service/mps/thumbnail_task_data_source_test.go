@@ -468,7 +468,7 @@ data "jdcloud_mps_thumbnail_task" "test" {
 	}
 }
 
-// Twenty reads in one plan against an API that allows 20 requests per second
+// Twenty reads of distinct tasks in one plan against an API that allows 20 requests per second
 // all succeed: the provider's retries absorb the 429s. With the provider's
 // own limit below the API's, the API never has to throttle.
 func TestAccThumbnailTaskDataSource_manyReadsUnderRateLimit(t *testing.T) {
@@ -482,24 +482,18 @@ func TestAccThumbnailTaskDataSource_manyReadsUnderRateLimit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fake := acctest.StartFake(t, acctest.Task(t, "cn-north-1", fakemps.ShapeNested, finishedTaskJSON))
+			fake := acctest.StartFake(t)
+			taskIDs := make([]string, 20)
+			for i := range taskIDs {
+				taskIDs[i] = fmt.Sprintf("many-%02d", i)
+				runningTaskWithID(t, fake, taskIDs[i])
+			}
 			fake.SetRateLimit(20, 5)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: acctest.ProviderConfig(fake, tt.providerRate, "max_retries = 10") + `
-data "jdcloud_mps_thumbnail_task" "many" {
-  count   = 20
-  task_id = "f1b6a7c0e2"
-}
-
-output "statuses" {
-  value = distinct([for task in data.jdcloud_mps_thumbnail_task.many : task.status])
-}
-`,
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownOutputValue("statuses", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("SUCCESS")})),
-					},
+					Config:            manyReadsConfig(fake, len(taskIDs), `format("many-%02d", count.index)`, tt.providerRate, "max_retries = 10"),
+					ConfigStateChecks: []statecheck.StateCheck{allStatuses("RUNNING")},
 				}},
 			})
 			throttled := 0
@@ -526,12 +520,17 @@ data "jdcloud_mps_thumbnail_task" "test" {
 `, taskID, extra)
 }
 
-// runningTask is a task the fake shows as RUNNING until its timeline says otherwise.
+// runningTask is task wait-1, RUNNING until its timeline says otherwise.
 func runningTask(t *testing.T, fake *fakemps.Server, timeline ...fakemps.TimelineStep) {
+	t.Helper()
+	runningTaskWithID(t, fake, "wait-1", timeline...)
+}
+
+func runningTaskWithID(t *testing.T, fake *fakemps.Server, taskID string, timeline ...fakemps.TimelineStep) {
 	t.Helper()
 	status := "RUNNING"
 	bucket := "shots"
-	task := mps.ThumbnailTask{TaskID: "wait-1", Status: &status, Target: &mps.ThumbnailTarget{DestBucket: &bucket}}
+	task := mps.ThumbnailTask{TaskID: taskID, Status: &status, Target: &mps.ThumbnailTarget{DestBucket: &bucket}}
 	if err := fake.PutTask("cn-north-1", fakemps.ShapeNested, task, timeline...); err != nil {
 		t.Fatal(err)
 	}
@@ -601,19 +600,8 @@ func TestAccThumbnailTaskDataSource_sameTaskReadsShareCalls(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: acctest.ProviderConfig(fake) + `
-data "jdcloud_mps_thumbnail_task" "same" {
-  count   = 10
-  task_id = "f1b6a7c0e2"
-}
-
-output "statuses" {
-  value = distinct([for task in data.jdcloud_mps_thumbnail_task.same : task.status])
-}
-`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("statuses", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("SUCCESS")})),
-			},
+			Config:            manyReadsConfig(fake, 10, `"f1b6a7c0e2"`),
+			ConfigStateChecks: []statecheck.StateCheck{allStatuses("SUCCESS")},
 		}},
 	})
 	// The test runs several Terraform operations, each reading all ten.
@@ -622,4 +610,24 @@ output "statuses" {
 	if requests >= 10 {
 		t.Errorf("the fake saw %d requests: concurrent reads of one task were not shared", requests)
 	}
+}
+
+// manyReadsConfig reads count data sources whose task_id is the HCL
+// expression taskID, and outputs their distinct statuses.
+func manyReadsConfig(fake *fakemps.Server, count int, taskID string, providerArgs ...string) string {
+	return acctest.ProviderConfig(fake, providerArgs...) + fmt.Sprintf(`
+data "jdcloud_mps_thumbnail_task" "many" {
+  count   = %d
+  task_id = %s
+}
+
+output "statuses" {
+  value = distinct([for task in data.jdcloud_mps_thumbnail_task.many : task.status])
+}
+`, count, taskID)
+}
+
+// allStatuses checks that every data source of manyReadsConfig read status.
+func allStatuses(status string) statecheck.StateCheck {
+	return statecheck.ExpectKnownOutputValue("statuses", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(status)}))
 }
