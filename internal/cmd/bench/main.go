@@ -113,6 +113,7 @@ func run(opts options) error {
 	if err := startBenchmark(report, tf, work, opts); err != nil {
 		return err
 	}
+	fmt.Print(report.String())
 	return os.WriteFile(opts.out, []byte(report.String()), 0o644) //nolint:gosec // a report meant to be read
 }
 
