@@ -16,7 +16,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -94,13 +96,24 @@ func (r *thumbnailTaskResource) Metadata(_ context.Context, req resource.Metadat
 }
 
 func (r *thumbnailTaskResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	// Every argument forces a new task. The modifiers sit on the leaf
+	// attributes, not on the nested objects: an object's modifiers run before
+	// its children's, when computed children are still unknown, so an object
+	// would always look changed. UseStateForUnknown runs first, so that an
+	// argument left to the API's default keeps the value the API chose.
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	requiredString := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: description, Required: true, PlanModifiers: replace,
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)}}
+	}
 	optionalString := func(description string, validators ...validator.String) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: description, Optional: true, Computed: true, Validators: validators, PlanModifiers: keep}
+		return schema.StringAttribute{MarkdownDescription: description, Optional: true, Computed: true, Validators: validators,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}}
 	}
 	optionalInt := func(description string, validators ...validator.Int64) schema.Int64Attribute {
 		return schema.Int64Attribute{MarkdownDescription: description, Optional: true, Computed: true, Validators: validators,
-			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}}
 	}
 	pixels := int64validator.Any(int64validator.OneOf(0), int64validator.Between(8, 4096))
 
@@ -130,21 +143,16 @@ func (r *thumbnailTaskResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"source": schema.SingleNestedAttribute{
 				MarkdownDescription: "The video to take screenshots of.",
 				Required:            true,
-				PlanModifiers:       []planmodifier.Object{objectplanmodifier.RequiresReplace()},
 				Attributes: map[string]schema.Attribute{
-					"bucket": schema.StringAttribute{MarkdownDescription: "Object storage bucket of the video.", Required: true,
-						Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-					"key": schema.StringAttribute{MarkdownDescription: "Object key of the video.", Required: true,
-						Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+					"bucket": requiredString("Object storage bucket of the video."),
+					"key":    requiredString("Object key of the video."),
 				},
 			},
 			"target": schema.SingleNestedAttribute{
 				MarkdownDescription: "Where to write the screenshots.",
 				Required:            true,
-				PlanModifiers:       []planmodifier.Object{objectplanmodifier.RequiresReplace()},
 				Attributes: map[string]schema.Attribute{
-					"dest_bucket": schema.StringAttribute{MarkdownDescription: "Bucket to write the screenshots to.", Required: true,
-						Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+					"dest_bucket":     requiredString("Bucket to write the screenshots to."),
 					"dest_key_prefix": optionalString("Key prefix of the screenshots. The API's default is the source key."),
 					"format":          optionalString("Image format, such as `jpg` (the API's default) or `png`.", stringvalidator.LengthAtLeast(1)),
 					"width_in_pixel":  optionalInt(pixelsDescription("width"), pixels),
@@ -153,6 +161,9 @@ func (r *thumbnailTaskResource) Schema(ctx context.Context, _ resource.SchemaReq
 						MarkdownDescription: keysDescription + " Known after apply; with `wait_for_completion` it holds every screenshot.",
 						ElementType:         types.StringType,
 						Computed:            true,
+						// An in-place update (wait_for_completion, timeouts) touches
+						// no task: the plan shows the keys it already has.
+						PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 					},
 				},
 			},
@@ -161,7 +172,7 @@ func (r *thumbnailTaskResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"`single` mode, 1 screenshot, from second 0 to the end of the video (`-1`), on key frames.",
 				Optional:      true,
 				Computed:      true,
-				PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplace(), objectplanmodifier.UseStateForUnknown()},
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
 					"mode": optionalString(ruleModeDescription, stringvalidator.OneOf("single", "multi", "average")),
 					"count": optionalInt("Number of screenshots, for `multi` and `average` (API default 1).",
@@ -174,6 +185,7 @@ func (r *thumbnailTaskResource) Schema(ctx context.Context, _ resource.SchemaReq
 						MarkdownDescription: "Whether screenshots snap to key frames (API default true).",
 						Optional:            true,
 						Computed:            true,
+						PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
 					},
 				},
 			},

@@ -100,6 +100,17 @@ func TestAccThumbnailTaskResource_lifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
+				// Waiting or not touches no task: an in-place update that keeps the keys.
+				Config: resourceConfig(fake, 3, "wait_for_completion = false"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceAddress, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceAddress, resourceAttr("wait_for_completion"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(resourceAddress, resourceAttr("target").AtMapKey("keys"), knownvalue.ListSizeExact(3)),
+				},
+			},
+			{
 				Config: resourceConfig(fake, 2, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceAddress, plancheck.ResourceActionReplace)},
