@@ -259,7 +259,7 @@ func TestListFollowsMarkersAcrossPages(t *testing.T) {
 
 func TestCreatedTaskRunsThenSucceedsWithKeys(t *testing.T) {
 	fake := newFake(t)
-	fake.SetCreateBehaviour(fakemps.CreateBehaviour{RunFor: fakemps.Duration(300 * time.Millisecond)})
+	fake.SetCreateBehaviour(fakemps.CreateBehaviour{RunFor: fakemps.Duration(time.Second)})
 	client := newClient(t, fake.URL(), jdcloud.Config{})
 	mode, count := "multi", int64(3)
 	bucket, key, dest := "videos", "in/movie.mp4", "shots"
@@ -281,7 +281,7 @@ func TestCreatedTaskRunsThenSucceedsWithKeys(t *testing.T) {
 	if *task.Target.Format != "jpg" || *task.Target.DestKeyPrefix != key || *task.Rule.EndTimeInSecond != -1 || !*task.Rule.KeyFrame {
 		t.Errorf("documented defaults not filled in: %+v %+v", *task.Target, *task.Rule)
 	}
-	time.Sleep(400 * time.Millisecond)
+	time.Sleep(1200 * time.Millisecond)
 	task, err = client.GetThumbnailTask(context.Background(), "cn-north-1", id)
 	if err != nil {
 		t.Fatal(err)
