@@ -261,10 +261,11 @@ func readLimited(r io.Reader) ([]byte, error) {
 	return body, nil
 }
 
-// envelope is the JSON every JD Cloud API answers with.
+// envelope is the JSON every JD Cloud API answers with. The result is
+// decoded straight into the caller's value, in the same pass.
 type envelope struct {
-	RequestID string          `json:"requestId"`
-	Result    json.RawMessage `json:"result"`
+	RequestID string     `json:"requestId"`
+	Result    resultSlot `json:"result"`
 	Error     *struct {
 		Code    int    `json:"code"`
 		Status  string `json:"status"`
@@ -272,9 +273,26 @@ type envelope struct {
 	} `json:"error"`
 }
 
+// resultSlot decodes "result" into target and remembers whether there was
+// one, and whether it fitted, without stopping the envelope's decoding.
+type resultSlot struct {
+	target  any
+	present bool
+	err     error
+}
+
+func (s *resultSlot) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
+	s.present = true
+	s.err = json.Unmarshal(data, s.target)
+	return nil
+}
+
 func decodeResponse(resp *http.Response, body []byte, result any) error {
 	headerRequestID := resp.Header.Get(HeaderRequestID)
-	var env envelope
+	env := envelope{Result: resultSlot{target: result}}
 	jsonErr := json.Unmarshal(body, &env)
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 || (jsonErr == nil && env.Error != nil) {
@@ -286,7 +304,7 @@ func decodeResponse(resp *http.Response, body []byte, result any) error {
 		}
 		return apiErr
 	}
-	if jsonErr != nil || len(env.Result) == 0 || string(env.Result) == "null" {
+	if jsonErr != nil || !env.Result.present {
 		return &APIError{
 			HTTPStatus:  resp.StatusCode,
 			RequestID:   firstNonEmpty(env.RequestID, headerRequestID),
@@ -294,8 +312,8 @@ func decodeResponse(resp *http.Response, body []byte, result any) error {
 			BodyExcerpt: excerpt(body),
 		}
 	}
-	if err := json.Unmarshal(env.Result, result); err != nil {
-		return fmt.Errorf("decoding result (request id: %s): %w", orUnknown(firstNonEmpty(env.RequestID, headerRequestID)), err)
+	if env.Result.err != nil {
+		return fmt.Errorf("decoding result (request id: %s): %w", orUnknown(firstNonEmpty(env.RequestID, headerRequestID)), env.Result.err)
 	}
 	return nil
 }

@@ -225,3 +225,26 @@ func TestCredentialsNeverPrintSecrets(t *testing.T) {
 		}
 	}
 }
+
+func TestClientDecodesResultInPlace(t *testing.T) {
+	server := newRecordingServer(t, 200, nil, `{"requestId":"req-ok","result":{"taskID":"t1","count":3}}`)
+	client := newTestClient(t, server.URL)
+	var out struct {
+		TaskID string `json:"taskID"`
+		Count  int    `json:"count"`
+	}
+	if err := client.Do(context.Background(), Request{Method: "GET", Service: "mps", Region: "r", PathSegments: []string{"x"}}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.TaskID != "t1" || out.Count != 3 {
+		t.Errorf("decoded %+v", out)
+	}
+
+	server = newRecordingServer(t, 200, nil, `{"requestId":"req-bad","result":{"taskID":42}}`)
+	client = newTestClient(t, server.URL)
+	err := client.Do(context.Background(), Request{Method: "GET", Service: "mps", Region: "r", PathSegments: []string{"x"}}, &out)
+	var apiErr *APIError
+	if err == nil || errors.As(err, &apiErr) || !strings.Contains(err.Error(), "decoding result (request id: req-bad)") {
+		t.Errorf("a result of the wrong shape gave %v, want a decoding error naming the request id", err)
+	}
+}

@@ -56,21 +56,20 @@ func (c *Client) GetThumbnailTask(ctx context.Context, region, taskID string) (*
 }
 
 func (c *Client) getThumbnailTask(ctx context.Context, region, taskID string) (*ThumbnailTask, error) {
-	var raw json.RawMessage
+	var result getThumbnailTaskResult
 	err := c.api.Do(ctx, jdcloud.Request{
 		Method:       http.MethodGet,
 		Service:      ServiceName,
 		Region:       region,
 		PathSegments: []string{"regions", region, "thumbnail", taskID},
-	}, &raw)
-	if err != nil {
-		return nil, fmt.Errorf("getting thumbnail task %q in region %q: %w", taskID, region, err)
+	}, &result)
+	if err == nil {
+		var task *ThumbnailTask
+		if task, err = result.task(); err == nil {
+			return task, nil
+		}
 	}
-	task, err := DecodeThumbnailTaskResult(raw)
-	if err != nil {
-		return nil, fmt.Errorf("getting thumbnail task %q in region %q: %w", taskID, region, err)
-	}
-	return task, nil
+	return nil, fmt.Errorf("getting thumbnail task %q in region %q: %w", taskID, region, err)
 }
 
 // DecodeThumbnailTaskResult decodes a getThumbnailTask result in either shape.
@@ -79,9 +78,14 @@ func DecodeThumbnailTaskResult(raw []byte) (*ThumbnailTask, error) {
 	if err := json.Unmarshal(raw, &result); err != nil {
 		return nil, fmt.Errorf("decoding thumbnail task: %w", err)
 	}
-	task := &result.ThumbnailTask
-	if result.Nested != nil {
-		task = result.Nested
+	return result.task()
+}
+
+// task is the task of a result in either shape.
+func (r *getThumbnailTaskResult) task() (*ThumbnailTask, error) {
+	task := &r.ThumbnailTask
+	if r.Nested != nil {
+		task = r.Nested
 	}
 	if *task == (ThumbnailTask{}) {
 		return nil, errors.New("the result holds no thumbnail task (neither result.thumbnailTask nor the task's fields)")
