@@ -69,7 +69,7 @@ func (p *jdcloudProvider) Metadata(_ context.Context, _ provider.MetadataRequest
 
 func (p *jdcloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The JD Cloud provider reads Media Processing Service (MPS) screenshot tasks " +
+		MarkdownDescription: "The JD Cloud provider creates, reads and lists Media Processing Service (MPS) screenshot tasks " +
 			"through JD Cloud's signed OpenAPI. Every argument is optional in the block and falls back to an environment variable.",
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
