@@ -273,3 +273,35 @@ provider "jdcloud" {
 		},
 	})
 }
+
+// Environment keys win over the CLI's current profile: with a key pair in
+// the environment the profile's (working) keys are not used at all, so an
+// unknown environment key fails although the profile's would pass.
+func TestAccProvider_environmentWinsOverProfile(t *testing.T) {
+	clearJDCloudEnv(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	writeProfiles(t, home, "cn-east-2")
+	t.Setenv(provider.EnvAccessKey, "UNKNOWNENVKEY")
+	t.Setenv(provider.EnvSecretKey, "unknown-env-secret")
+	t.Setenv(provider.EnvRegion, "cn-east-2")
+	fake := seededFake(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      `provider "jdcloud" { endpoints = { mps = "` + fake.URL() + `" } }` + readTask,
+				ExpectError: regexp.MustCompile(`(?s)JD Cloud rejected the request's credentials.*access key is not known`),
+			},
+			{
+				// Naming the profile does not change that: environment keys still win.
+				Config: `
+provider "jdcloud" {
+  profile   = "acc"
+  endpoints = { mps = "` + fake.URL() + `" }
+}` + readTask,
+				ExpectError: regexp.MustCompile(`(?s)JD Cloud rejected the request's credentials`),
+			},
+		},
+	})
+}
