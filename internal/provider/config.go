@@ -52,7 +52,6 @@ type settings struct {
 	ProfileName       string
 	ProfileFile       string
 	ConfigDir         string
-	keysFromProfile   bool
 	regionFromProfile bool
 
 	MaxRetries        int
@@ -163,7 +162,6 @@ func applyProfile(s *settings) diag.Diagnostics {
 	}
 	if s.AccessKey == "" && s.SecretKey == "" {
 		s.AccessKey, s.SecretKey = profile.AccessKey, profile.SecretKey
-		s.keysFromProfile = true
 	}
 	if s.Region == "" && profile.RegionID != "" {
 		s.Region = profile.RegionID
